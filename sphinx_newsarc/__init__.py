@@ -1,0 +1,79 @@
+"""sphinx-newsarc: news archives and chronologies with Sphinx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+__version__ = "0.1.0"
+
+#: Bumped whenever the shape of the stored domain data changes.
+ENV_VERSION = 1
+
+
+def _env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    from .checks import report_conflicts
+    from .pages import sync_pages
+
+    reread = sync_pages(app, env)
+    report_conflicts(env)
+    return reread
+
+
+def _env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    from .domain import NewsDomain
+
+    domain = env.get_domain("news")
+    assert isinstance(domain, NewsDomain)
+    return domain.refresh_digests()
+
+
+def _builder_inited(app: Sphinx) -> None:
+    from .pages import write_root_pages
+
+    write_root_pages(app)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the ``news`` domain, its directives, roles, settings and static assets."""
+    from . import config
+    from .domain import NewsDomain, NewsXRefRole
+    from .directives.entity import EntityDirective
+    from .directives.event import EventDirective
+    from .directives.eventlist import EventListDirective
+    from .locale import MESSAGE_CATALOG_NAME
+    from .nodes import pending_news, visit_unresolved
+    from .resolve import ResolveNews
+
+    app.setup_extension("sphinx_design")
+    config.register(app)
+    app.connect("config-inited", config.check_config)
+    app.add_domain(NewsDomain)
+    # the short forms: ``event``, ``entity``, ``eventlist`` directives and roles
+    app.add_directive("event", EventDirective)
+    app.add_directive("entity", EntityDirective)
+    app.add_directive("eventlist", EventListDirective)
+    for reftype in ("event", "entity", "day"):
+        app.add_role(reftype, NewsXRefRole(reftype))
+    app.add_node(pending_news, **{
+        fmt: (visit_unresolved, None)
+        for fmt in ("html", "latex", "text", "man", "texinfo")
+    })
+    app.add_post_transform(ResolveNews)
+    app.connect("builder-inited", _builder_inited)
+    app.connect("env-updated", _env_updated)
+    app.connect("env-get-updated", _env_get_updated)
+    static = Path(__file__).parent / "static"
+    app.connect("builder-inited", lambda app: app.config.html_static_path.append(str(static))
+                if str(static) not in app.config.html_static_path else None)
+    app.add_css_file("newsarc.css")
+    app.add_message_catalog(MESSAGE_CATALOG_NAME, str(Path(__file__).parent / "locales"))
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,30 @@
+"""Problems that only show once every document is read: duplicate ids and entity names."""
+
+from __future__ import annotations
+
+from sphinx.environment import BuildEnvironment
+
+from .domain import NewsDomain
+from .warnings import warn
+
+__all__ = ["report_conflicts"]
+
+
+def report_conflicts(env: BuildEnvironment) -> None:
+    """Warn at the second of two events sharing an id, naming both places.
+
+    The owner is the first in (docname, line) order, so serial and parallel builds agree.
+    """
+    domain = env.get_domain("news")
+    assert isinstance(domain, NewsDomain)
+    archive = domain.archive
+    for dup in archive.duplicates:
+        warn("duplicate event id %r: also used at %s:%d, which keeps it; this event is shown "
+             "but cannot be referred to by that id", "duplicate_id",
+             (dup.other.docname, dup.other.lineno), dup.id,
+             env.doc2path(dup.owner.docname, False), dup.owner.lineno)
+    for conflict in archive.entities.conflicts:
+        warn("entity %r: a name or alias is already declared at %s:%d (entity %r), which "
+             "keeps it", "duplicate_entity", (conflict.loser.docname, conflict.loser.lineno),
+             conflict.name, env.doc2path(conflict.winner.docname, False),
+             conflict.winner.lineno, conflict.winner.name)

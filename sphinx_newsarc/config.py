@@ -1,0 +1,108 @@
+"""Typed, validated ``newsarc_*`` settings, read once from ``conf.py``."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from .core.pages import DEFAULT_PATTERNS
+from .locale import _
+
+__all__ = ["NewsarcConfig", "register", "settings"]
+
+logger = logging.getLogger(__name__)
+
+
+def _pages_default() -> dict[str, str]:
+    return dict(DEFAULT_PATTERNS)
+
+
+@dataclass(frozen=True)
+class NewsarcConfig:
+    """All settings of sphinx-newsarc; each field is ``newsarc_<name>`` in ``conf.py``."""
+
+    date_format: str = field(default="%Y-%m-%d", metadata={"doc": "format of a day's date"})
+    month_format: str = field(default="%B %Y", metadata={"doc": "format of a month"})
+    year_format: str = field(default="%Y", metadata={"doc": "format of a year"})
+    related_limit: int = field(default=5, metadata={"doc": "related events per event"})
+    entity_page_threshold: int = field(
+        default=2, metadata={"doc": "events an undeclared entity needs for a page of its own"}
+    )
+    front_days: int = field(default=10, metadata={"doc": "days on the archive front page"})
+    pages: dict[str, str] = field(
+        default_factory=_pages_default, metadata={"doc": "docname pattern of each page kind"}
+    )
+    archive_title: str = field(default="", metadata={"doc": "title of the archive front page"})
+    chronology_title: str = field(default="", metadata={"doc": "title of the Chronology index"})
+    entities_title: str = field(default="", metadata={"doc": "title of the Entities index"})
+    stories_title: str = field(default="", metadata={"doc": "title of the Stories index"})
+    generate_pages: bool = field(
+        default=True, metadata={"doc": "write the archive pages into the source directory"}
+    )
+
+    def titles(self) -> dict[str, str]:
+        """The root pages' titles, translated defaults where ``conf.py`` sets none."""
+        return {
+            "archive": self.archive_title or _("News archive"),
+            "chronology": self.chronology_title or _("Chronology"),
+            "entities": self.entities_title or _("Entities"),
+            "stories": self.stories_title or _("Stories"),
+        }
+
+
+_FIELDS = {f.name: f for f in dataclasses.fields(NewsarcConfig)}
+
+
+def register(app: Sphinx) -> None:
+    """Declare every ``newsarc_*`` value; a change to any of them rebuilds the environment."""
+    defaults = NewsarcConfig()
+    for name in _FIELDS:
+        default = getattr(defaults, name)
+        app.add_config_value(f"newsarc_{name}", default, "env", types=(type(default),))
+
+
+def _validate(name: str, value: Any, default: Any) -> Any:
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    elif isinstance(default, dict):
+        ok = isinstance(value, dict) and all(
+            k in DEFAULT_PATTERNS and isinstance(v, str) and v.strip("/") for k, v in value.items()
+        )
+        if ok:
+            value = {**DEFAULT_PATTERNS, **{k: v.strip("/") for k, v in value.items()}}
+    else:
+        ok = isinstance(value, str)
+    if not ok:
+        logger.warning(
+            "newsarc_%s = %r is not valid (expected %s); using %r",
+            name,
+            value,
+            type(default).__name__ if not isinstance(default, dict) else "a dict of page kinds "
+            f"({', '.join(DEFAULT_PATTERNS)}) to docname patterns",
+            default,
+            type="newsarc",
+            subtype="config",
+        )
+        return default
+    return value
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """``config-inited``: validate the settings once, replacing bad values by defaults."""
+    defaults = NewsarcConfig()
+    for name in _FIELDS:
+        key = f"newsarc_{name}"
+        value = _validate(name, getattr(config, key), getattr(defaults, name))
+        config[key] = value
+
+
+def settings(config: Config) -> NewsarcConfig:
+    """The validated settings as one typed object."""
+    return NewsarcConfig(**{name: getattr(config, f"newsarc_{name}") for name in _FIELDS})

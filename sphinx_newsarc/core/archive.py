@@ -1,0 +1,185 @@
+"""The archive model: every event of a project indexed by date, entity, story and category.
+
+It is derived from the stored records once per build and never stored itself.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .dates import EventDate
+from .entities import Entity, EntityIndex
+from .model import EntityRecord, EventRecord
+from .related import rank_related
+from .text import name_key, slugify
+
+__all__ = ["Archive", "DuplicateId", "Story"]
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateId:
+    """Two events with one ``id``: ``owner`` keeps it, ``other`` still renders."""
+
+    id: str
+    owner: EventRecord
+    other: EventRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A named story: its events form a timeline."""
+
+    key: str
+    name: str
+    slug: str
+    events: tuple[str, ...]
+
+
+def _group_slugs(names: dict[str, str]) -> dict[str, str]:
+    """Unique slugs for keys, assigned in key order so they are stable."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in sorted(names):
+        base = slugify(names[key]) or "item"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs[key] = slug
+    return slugs
+
+
+class Archive:
+    """All events and entities of a project, with the indices the archive pages need."""
+
+    def __init__(
+        self,
+        events: Iterable[EventRecord],
+        entities: Iterable[EntityRecord] = (),
+        related_limit: int = 5,
+    ) -> None:
+        self.related_limit = related_limit
+        ordered = sorted(events, key=lambda e: e.sort_key)
+        self.events: dict[str, EventRecord] = {e.uid: e for e in ordered}
+        self.ordered: tuple[str, ...] = tuple(e.uid for e in ordered)
+        self._position = {uid: n for n, uid in enumerate(self.ordered)}
+
+        # ids: the first event in (docname, line) order owns an id in every build
+        self.by_id: dict[str, str] = {}
+        self.duplicates: list[DuplicateId] = []
+        for event in sorted(ordered, key=lambda e: (e.docname, e.lineno)):
+            owner = self.by_id.get(event.id)
+            if owner is None:
+                self.by_id[event.id] = event.uid
+            else:
+                self.duplicates.append(DuplicateId(event.id, self.events[owner], event))
+
+        self.entities = EntityIndex(entities, (n for e in ordered for n in e.entities))
+        self.entities_of: dict[str, tuple[str, ...]] = {}
+        by_entity: dict[str, list[str]] = defaultdict(list)
+        by_day: dict[str, list[str]] = defaultdict(list)
+        by_month: dict[str, list[str]] = defaultdict(list)
+        by_year: dict[str, list[str]] = defaultdict(list)
+        story_names: dict[str, str] = {}
+        by_story: dict[str, list[str]] = defaultdict(list)
+        category_names: dict[str, str] = {}
+        by_category: dict[str, list[str]] = defaultdict(list)
+        for event in ordered:
+            keys: list[str] = []
+            for name in event.entities:
+                entity = self.entities.resolve(name)
+                if entity is not None and entity.key not in keys:
+                    keys.append(entity.key)
+            self.entities_of[event.uid] = tuple(keys)
+            for key in keys:
+                by_entity[key].append(event.uid)
+            date = event.date
+            by_year[date.year_key()].append(event.uid)
+            if date.month:
+                by_month[date.month_key() or ""].append(event.uid)
+            if date.day:
+                by_day[date.iso()].append(event.uid)
+            if event.story:
+                key = name_key(event.story)
+                story_names.setdefault(key, event.story)
+                by_story[key].append(event.uid)
+            if event.category:
+                key = name_key(event.category)
+                category_names.setdefault(key, event.category)
+                by_category[key].append(event.uid)
+
+        self.by_entity = {k: tuple(v) for k, v in sorted(by_entity.items())}
+        self.by_day = {k: tuple(v) for k, v in sorted(by_day.items())}
+        self.by_month = {k: tuple(v) for k, v in sorted(by_month.items())}
+        self.by_year = {k: tuple(v) for k, v in sorted(by_year.items())}
+        self.days: tuple[str, ...] = tuple(self.by_day)
+        self._day_index = {day: n for n, day in enumerate(self.days)}
+        slugs = _group_slugs(story_names)
+        self.stories = {
+            key: Story(key, story_names[key], slugs[key], tuple(by_story[key]))
+            for key in sorted(by_story)
+        }
+        self.category_names = dict(sorted(category_names.items()))
+        self.by_category = {k: tuple(v) for k, v in sorted(by_category.items())}
+        self._related: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def event(self, uid: str) -> EventRecord:
+        """The event with this build-unique ``uid``."""
+        return self.events[uid]
+
+    def owner(self, event_id: str) -> EventRecord | None:
+        """The event that owns ``event_id``, or ``None``."""
+        uid = self.by_id.get(event_id)
+        return self.events[uid] if uid else None
+
+    def entity(self, key: str) -> Entity:
+        """The entity with this canonical key."""
+        return self.entities.get(key)
+
+    def neighbours(self, day: str) -> tuple[str | None, str | None]:
+        """The previous and next days that have events."""
+        n = self._day_index[day]
+        previous = self.days[n - 1] if n > 0 else None
+        following = self.days[n + 1] if n + 1 < len(self.days) else None
+        return previous, following
+
+    def months_of(self, year: str) -> list[str]:
+        """The months (``YYYY-MM``) of ``year`` that have events."""
+        return [m for m in self.by_month if m.startswith(year + "-")]
+
+    def days_of(self, month: str) -> list[str]:
+        """The days (``YYYY-MM-DD``) of ``month`` that have events."""
+        return [d for d in self.by_day if d.startswith(month + "-")]
+
+    def newest_first(self, uids: Iterable[str]) -> list[str]:
+        """``uids`` ordered newest first."""
+        return sorted(uids, key=self._position.__getitem__, reverse=True)
+
+    def unknown_related(self, uid: str) -> list[str]:
+        """The ``related`` ids of an event that no event has."""
+        return [r for r in self.events[uid].related if r not in self.by_id]
+
+    def related(self, uid: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Related events of ``uid`` with the entity keys each shares, ranked."""
+        cached = self._related.get(uid)
+        if cached is None:
+            explicit = [self.by_id[r] for r in self.events[uid].related if r in self.by_id]
+            cached = rank_related(
+                uid,
+                self.entities_of,
+                self.by_entity,
+                lambda other: (self._position[other],),
+                explicit=explicit,
+                limit=self.related_limit,
+            )
+            self._related[uid] = cached
+        return cached
+
+    def date_of(self, uid: str) -> EventDate:
+        """The date of an event."""
+        return self.events[uid].date

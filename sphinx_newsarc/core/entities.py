@@ -1,0 +1,111 @@
+"""Entity matching: canonical names, aliases, and names that differ only in case or accents."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import EntityRecord
+from .text import name_key, slugify
+
+__all__ = ["Entity", "EntityConflict", "EntityIndex"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An entity as the archive shows it, declared or only named by events."""
+
+    key: str
+    name: str
+    slug: str
+    record: EntityRecord | None = None
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Declared aliases, in the order written."""
+        return self.record.aliases if self.record else ()
+
+    @property
+    def kind(self) -> str:
+        """The declared kind (person, organisation, place, topic, ...), or ``""``."""
+        return self.record.kind if self.record else ""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityConflict:
+    """Two declarations claiming one name; ``winner`` keeps it."""
+
+    name: str
+    winner: EntityRecord
+    loser: EntityRecord
+
+
+class EntityIndex:
+    """Resolves any spelling of an entity name to one :class:`Entity`.
+
+    Declared entities win over names that events merely mention; among declarations of
+    the same name or alias, the first in (docname, line) order wins, so the result does
+    not depend on the order in which documents were read.
+    """
+
+    def __init__(self, declared: Iterable[EntityRecord], mentioned: Iterable[str]) -> None:
+        self.conflicts: list[EntityConflict] = []
+        self._by_key: dict[str, Entity] = {}
+        self._alias: dict[str, str] = {}
+        owners: dict[str, EntityRecord] = {}
+        for record in sorted(declared, key=lambda r: (r.docname, r.lineno)):
+            keys = [name_key(record.name)] + [name_key(a) for a in record.aliases]
+            for key in dict.fromkeys(keys):
+                if not key:
+                    continue
+                if key in owners and owners[key] is not record:
+                    self.conflicts.append(EntityConflict(record.name, owners[key], record))
+                    continue
+                owners[key] = record
+        canonical: dict[str, EntityRecord] = {}
+        for key, record in owners.items():
+            canonical_key = name_key(record.name)
+            if owners.get(canonical_key) is record:
+                canonical.setdefault(canonical_key, record)
+                self._alias[key] = canonical_key
+        for key, record in canonical.items():
+            self._by_key[key] = Entity(key, record.name, "", record)
+        spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        for name in mentioned:
+            key = name_key(name)
+            if key and key not in self._alias:
+                spellings[key][name.strip()] += 1
+        for key, counts in spellings.items():
+            # the most frequent spelling, ties broken alphabetically: read order never matters
+            name = min(counts, key=lambda s: (-counts[s], s))
+            self._by_key[key] = Entity(key, name, "")
+            self._alias[key] = key
+        self._assign_slugs()
+
+    def _assign_slugs(self) -> None:
+        taken: dict[str, int] = {}
+        for key in sorted(self._by_key):
+            entity = self._by_key[key]
+            base = slugify(entity.name) or "entity"
+            slug = base
+            while slug in taken:
+                taken[base] += 1
+                slug = f"{base}-{taken[base]}"
+            taken.setdefault(slug, 1)
+            self._by_key[key] = Entity(entity.key, entity.name, slug, entity.record)
+
+    def resolve(self, name: str) -> Entity | None:
+        """The entity this spelling names, or ``None``."""
+        key = self._alias.get(name_key(name))
+        return self._by_key[key] if key is not None else None
+
+    def get(self, key: str) -> Entity:
+        """The entity with this canonical key."""
+        return self._by_key[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(sorted(self._by_key.values(), key=lambda e: (e.key, e.name)))
+
+    def __len__(self) -> int:
+        return len(self._by_key)

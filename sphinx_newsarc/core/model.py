@@ -1,0 +1,58 @@
+"""The event and entity records stored in the build environment (plain, picklable values)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import EventDate
+
+__all__ = ["EntityRecord", "EventRecord", "Source"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One source of an event: an outlet name and, for online sources, its URL."""
+
+    name: str
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """One ``event`` directive as read: what it says and where it stands.
+
+    ``uid`` is unique in a build (``docname#serial``) even when two events share an ``id``.
+    """
+
+    uid: str
+    id: str
+    date: EventDate
+    headline: str
+    docname: str
+    lineno: int
+    anchor: str
+    entities: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    story: str = ""
+    category: str = ""
+    related: tuple[str, ...] = ()
+    explicit_id: bool = False
+
+    @property
+    def sort_key(self) -> tuple[EventDate, str, int]:
+        """Chronological order, then place in the sources: the same in every build."""
+        return (self.date, self.docname, self.lineno)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """One ``entity`` directive: a canonical name, its aliases and description."""
+
+    name: str
+    docname: str
+    lineno: int
+    anchor: str
+    aliases: tuple[str, ...] = ()
+    kind: str = ""
+    url: str = ""
+    description: tuple[str, ...] = field(default=())

@@ -1,0 +1,34 @@
+"""Text helpers: name keys that ignore case and accents, slugs, list splitting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["name_key", "slugify", "split_list"]
+
+_SPACE = re.compile(r"\s+")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def name_key(name: str) -> str:
+    """A key under which spellings of one name match: no accents, no case, single spaces.
+
+    ``"Alan García"``, ``"alan garcia"`` and ``"ALAN  GARCÍA"`` share one key.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", stripped.casefold()).strip()
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """An ASCII slug for URLs and ids: ``"Alan García"`` becomes ``"alan-garcia"``."""
+    slug = _NON_SLUG.sub("-", name_key(text).encode("ascii", "ignore").decode()).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    return slug
+
+
+def split_list(value: str) -> list[str]:
+    """Split a ``;``- or newline-separated option value, dropping empty items."""
+    return [item.strip() for item in re.split(r"[;\n]", value) if item.strip()]

@@ -1,0 +1,1 @@
+"""The directives of the ``news`` domain, one module each."""

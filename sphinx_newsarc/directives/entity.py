@@ -1,0 +1,95 @@
+"""The ``entity`` directive: declares a person, organisation, place or topic."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from ..core.model import EntityRecord
+from ..core.text import slugify, split_list
+from ..locale import _
+from ..warnings import warn
+
+__all__ = ["EntityDirective"]
+
+
+class EntityDirective(SphinxDirective):
+    """``.. entity:: Canonical Name`` with ``aliases``, ``kind``, ``url``; the body describes it."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+        "aliases": directives.unchanged,
+        "kind": directives.unchanged,
+        "url": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        domain = self.env.get_domain("news")
+        docname = self.env.docname
+        name = " ".join(self.arguments[0].split())
+        aliases = tuple(split_list(self.options.get("aliases", "")))
+        kind = self.options.get("kind", "").strip()
+        url = self.options.get("url", "").strip()
+        if url and not url.startswith(("http://", "https://")):
+            warn("entity %r: url %r is not an http(s) URL; ignored", "option",
+                 (docname, self.lineno), name, url)
+            url = ""
+        anchor = nodes.make_id("entity-" + slugify(name)) or "entity"
+        if anchor in self.state.document.ids:
+            anchor = nodes.make_id(f"{anchor}-{self.lineno}")
+
+        box = nodes.container(classes=["newsarc-entity", *self.options.get("class", [])])
+        box["ids"].append(anchor)
+        self.set_source_info(box)
+        title = nodes.paragraph(classes=["newsarc-entity-name"])
+        title += nodes.strong(name, name)
+        if kind:
+            title += nodes.Text(" ")
+            title += nodes.inline(f"({kind})", f"({kind})", classes=["newsarc-kind"])
+        box += title
+        facts = nodes.field_list(classes=["newsarc-entity-facts"])
+        if aliases:
+            facts += _field(_("Also known as"), nodes.Text(", ".join(aliases)))
+        if url:
+            facts += _field(_("Link"), nodes.reference(url, url, refuri=url))
+        if len(facts):
+            box += facts
+        description: tuple[str, ...] = ()
+        if self.content:
+            body = nodes.container(classes=["newsarc-body"])
+            self.state.nested_parse(self.content, self.content_offset, body)
+            box += body
+            description = tuple(
+                p.astext() for p in body.findall(nodes.paragraph) if p.astext().strip()
+            )[:3]
+        domain.add_entity(
+            EntityRecord(
+                name=name,
+                docname=docname,
+                lineno=self.lineno,
+                anchor=anchor,
+                aliases=aliases,
+                kind=kind,
+                url=url,
+                description=description,
+            )
+        )
+        self.state.document.note_explicit_target(box, box)
+        return [box]
+
+
+def _field(name: str, value: nodes.Node) -> nodes.field:
+    field = nodes.field()
+    field += nodes.field_name(name, name)
+    body = nodes.field_body()
+    para = nodes.paragraph()
+    para += value
+    body += para
+    field += body
+    return field

@@ -1,0 +1,198 @@
+"""The ``event`` directive: one dated event with headline, entities, sources and body."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from ..core.dates import DateError, parse_date
+from ..core.model import EventRecord, Source
+from ..core.sources import SourceError, parse_source
+from ..core.text import slugify, split_list
+from ..locale import _
+from ..nodes import pending_news
+from ..warnings import warn
+
+__all__ = ["EventDirective"]
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+
+
+def _looks_like_source(line: str) -> bool:
+    text = line.strip()
+    return bool(re.search(r"<[a-z][a-z0-9+.-]*://[^<>]*>$", text, re.I)) or bool(
+        re.match(r"^[a-z][a-z0-9+.-]*://\S+$", text, re.I)
+    )
+
+
+def event_anchor(event_id: str) -> str:
+    """The HTML id of an event: its id where that is a valid id, else ``event-<id>``."""
+    anchor = nodes.make_id(event_id)
+    if anchor == event_id:
+        return anchor
+    return nodes.make_id("event-" + event_id)
+
+
+class EventDirective(SphinxDirective):
+    """``.. event:: Headline`` with ``date`` (required), ``id``, ``entities``, ``sources``, ..."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+        "id": directives.unchanged_required,
+        "date": directives.unchanged,
+        "entities": directives.unchanged,
+        "sources": directives.unchanged,
+        "story": directives.unchanged,
+        "category": directives.unchanged,
+        "related": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        domain = self.env.get_domain("news")
+        docname = self.env.docname
+        location = (docname, self.lineno)
+        headline = " ".join(self.arguments[0].split())
+        content = list(self.content)
+        content_offset = self.content_offset
+
+        sources, content, content_offset = self._sources(content, content_offset, location)
+
+        date = None
+        raw_date = self.options.get("date", "")
+        try:
+            date = parse_date(raw_date)
+        except DateError as error:
+            if not raw_date.strip():
+                warn(
+                    "event %r has no date; add 'date: YYYY-MM-DD' (or YYYY-MM, YYYY). "
+                    "It is shown here but left out of the archive",
+                    "date",
+                    location,
+                    headline[:60],
+                )
+            else:
+                warn(
+                    "event %r: %s. It is shown here but left out of the archive",
+                    "date",
+                    location,
+                    headline[:60],
+                    error,
+                )
+
+        serial = domain.next_serial(docname)
+        explicit_id = "id" in self.options
+        event_id = self.options.get("id", "").strip()
+        if explicit_id and not _ID.match(event_id):
+            warn(
+                "event id %r is not valid (use letters, digits, '-', '_', '.'); a derived id "
+                "is used instead",
+                "option",
+                location,
+                event_id,
+            )
+            explicit_id = False
+        if not explicit_id:
+            stem = date.iso() if date else "undated"
+            event_id = f"{stem}-{slugify(headline, 60)}".rstrip("-")
+        anchor = event_anchor(event_id) or f"event-{serial}"
+        if anchor in self.state.document.ids:
+            anchor = event_anchor(f"{event_id}-{serial}")
+
+        container = nodes.container(classes=["newsarc-event", *self.options.get("class", [])])
+        container["ids"].append(anchor)
+        self.set_source_info(container)
+        uid = f"{docname}#{serial}"
+        if date is not None:
+            container += pending_news(kind="date", uid=uid)
+        headline_para = nodes.paragraph(classes=["newsarc-headline"])
+        headline_para["support_smartquotes"] = False  # published verbatim, as in listings
+        headline_para += nodes.strong(headline, headline)
+        container += headline_para
+        if content:
+            body = nodes.container(classes=["newsarc-body"])
+            self.state.nested_parse(
+                self._string_list(content, content_offset), content_offset, body
+            )
+            container += body
+        if date is not None:
+            container += pending_news(kind="meta", uid=uid)
+        if sources:
+            container += self._sources_node(sources)
+        if date is not None:
+            container += pending_news(kind="related", uid=uid)
+
+        if date is not None:
+            record = EventRecord(
+                uid=uid,
+                id=event_id,
+                date=date,
+                headline=headline,
+                docname=docname,
+                lineno=self.lineno,
+                anchor=anchor,
+                entities=tuple(split_list(self.options.get("entities", ""))),
+                sources=tuple(sources),
+                story=" ".join(self.options.get("story", "").split()),
+                category=" ".join(self.options.get("category", "").split()),
+                related=tuple(split_list(self.options.get("related", ""))),
+                explicit_id=explicit_id,
+            )
+            domain.add_event(record)
+        self.state.document.note_explicit_target(container)
+        return [container]
+
+    def _string_list(self, lines: list[str], offset: int):  # type: ignore[no-untyped-def]
+        from docutils.statemachine import StringList
+
+        source = self.state_machine.get_source_and_line(self.lineno)[0]
+        return StringList(lines, source=source or "", items=[
+            (source or "", offset + n) for n in range(len(lines))
+        ])
+
+    def _sources(
+        self, content: list[str], offset: int, location: tuple[str, int]
+    ) -> tuple[list[Source], list[str], int]:
+        """Read the ``sources`` option, and take back source lines MyST moved into the body.
+
+        With ``:sources: A <url>`` followed by an indented ``B <url>``, MyST ends the
+        option at the first line and starts the body with the second: such leading body
+        lines that read as sources are taken as sources.
+        """
+        lines = self.options.get("sources", "").splitlines()
+        if "sources" in self.options and content and content[0][:1].isspace():
+            while content and content[0].strip() and _looks_like_source(content[0]):
+                lines.append(content.pop(0))
+                offset += 1
+        sources: list[Source] = []
+        for line in lines:
+            if not line.strip():
+                continue
+            try:
+                sources.append(parse_source(line))
+            except SourceError as error:
+                warn("%s", "source", location, error)
+        return sources, content, offset
+
+    def _sources_node(self, sources: list[Source]) -> nodes.container:
+        box = nodes.container(classes=["newsarc-sources"])
+        box += nodes.rubric(_("Sources"), _("Sources"))
+        listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+        for source in sources:
+            item = nodes.list_item()
+            para = nodes.paragraph()
+            if source.url:
+                ref = nodes.reference(source.name, source.name, refuri=source.url)
+                para += ref
+            else:
+                para += nodes.Text(source.name)
+            item += para
+            listing += item
+        box += listing
+        return box

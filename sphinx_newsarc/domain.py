@@ -1,0 +1,333 @@
+"""The ``news`` domain: stores events and entities per document, resolves references.
+
+All build state is in ``env.domaindata['news']`` as plain, picklable values, keyed by
+docname so that a document's records are purged with it and merged after parallel reads.
+The :class:`~sphinx_newsarc.core.archive.Archive` and the page plan are derived from that
+data once per build and cached on the domain instance only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.nodes import Element
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from .config import settings
+from .core.archive import Archive
+from .core.dates import DateError, EventDate, parse_date
+from .core.model import EntityRecord, EventRecord
+from .core.query import EventQuery
+from .core.pages import BROWSE_KINDS, PagePlan, plan_pages
+from .directives.entity import EntityDirective
+from .directives.event import EventDirective
+from .directives.eventlist import EventListDirective
+from .directives.page import ArchivePageDirective
+from .formatting import format_event_date
+from .views import Views
+
+__all__ = ["NewsDomain", "NewsXRefRole"]
+
+PER_DOC_KEYS = ("events", "entities", "lists", "refs", "serials", "generated", "digests")
+
+
+class NewsXRefRole(XRefRole):
+    """A cross-reference role that notes its target, so a changed target refreshes the page."""
+
+    def __init__(self, reftype: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._reftype = reftype
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        # short forms (``{event}``, ``:entity:``) resolve in the news domain too
+        self.name = f"news:{self._reftype}"
+        return super().run()
+
+    def result_nodes(
+        self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        if is_ref:
+            domain = env.get_domain("news")
+            assert isinstance(domain, NewsDomain)
+            domain.note_ref(env.docname, self._reftype, node["reftarget"])
+        return [node], []
+
+
+class NewsDomain(Domain):
+    """Events, entities and days as cross-referenceable objects."""
+
+    name = "news"
+    label = "News"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "event": ObjType("event", "event"),
+        "entity": ObjType("entity", "entity"),
+        "day": ObjType("day", "day"),
+    }
+    directives: ClassVar[dict[str, Any]] = {
+        "event": EventDirective,
+        "entity": EntityDirective,
+        "eventlist": EventListDirective,
+        "archive-page": ArchivePageDirective,
+    }
+    roles: ClassVar[dict[str, Any]] = {
+        "event": NewsXRefRole("event"),
+        "entity": NewsXRefRole("entity"),
+        "day": NewsXRefRole("day"),
+    }
+    initial_data: ClassVar[dict[str, Any]] = {
+        "events": {},  # docname -> [EventRecord]
+        "entities": {},  # docname -> [EntityRecord]
+        "lists": {},  # docname -> [EventQuery] of its eventlists
+        "refs": {},  # docname -> [(reftype, target)]
+        "serials": {},  # docname -> number of event directives read
+        "generated": {},  # docname -> (kind, key) of an archive page sphinx-newsarc wrote
+        "digests": {},  # docname -> digest of what it shows from other documents
+    }
+    data_version = 1
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._archive: Archive | None = None
+        self._plan: PagePlan | None = None
+        self._views: Views | None = None
+
+    # -- storage ---------------------------------------------------------------------------
+
+    def next_serial(self, docname: str) -> int:
+        """A number for the next event directive in ``docname``, unique in that document."""
+        serial: int = self.data["serials"].get(docname, 0) + 1
+        self.data["serials"][docname] = serial
+        return serial
+
+    def add_event(self, record: EventRecord) -> None:
+        """Store an event read from ``record.docname``."""
+        self.data["events"].setdefault(record.docname, []).append(record)
+        self.invalidate()
+
+    def add_entity(self, record: EntityRecord) -> None:
+        """Store an entity declaration read from ``record.docname``."""
+        self.data["entities"].setdefault(record.docname, []).append(record)
+        self.invalidate()
+
+    def add_list(self, docname: str, query: EventQuery) -> None:
+        """Remember an ``eventlist`` of ``docname``."""
+        self.data["lists"].setdefault(docname, []).append(query)
+
+    def note_ref(self, docname: str, reftype: str, target: str) -> None:
+        """Remember that ``docname`` refers to ``target``."""
+        refs = self.data["refs"].setdefault(docname, [])
+        if (reftype, target) not in refs:
+            refs.append((reftype, target))
+
+    def clear_doc(self, docname: str) -> None:
+        for key in PER_DOC_KEYS:
+            self.data[key].pop(docname, None)
+        self.invalidate()
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            for key in PER_DOC_KEYS:
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """Forget the derived archive; it is rebuilt from the data when next needed."""
+        self._archive = None
+        self._plan = None
+        self._views = None
+
+    # -- derived model ---------------------------------------------------------------------
+
+    @property
+    def archive(self) -> Archive:
+        """The archive model of every event read, built once per change of the data."""
+        if self._archive is None:
+            events = [e for docname in sorted(self.data["events"]) for e in
+                      self.data["events"][docname]]
+            entities = [e for docname in sorted(self.data["entities"]) for e in
+                        self.data["entities"][docname]]
+            self._archive = Archive(events, entities, settings(self.env.config).related_limit)
+        return self._archive
+
+    @property
+    def plan(self) -> PagePlan:
+        """The generated pages for the current archive."""
+        if self._plan is None:
+            config = settings(self.env.config)
+            self._plan = plan_pages(
+                self.archive,
+                config.pages,
+                config.titles(),
+                lambda date: format_event_date(date, self.env.config),
+                config.entity_page_threshold,
+            )
+        return self._plan
+
+    @property
+    def views(self) -> Views:
+        """What each placeholder and page shows, with per-build caches."""
+        if self._views is None:
+            self._views = Views(self)
+        return self._views
+
+    def page_for(self, kind: str, key: str = "") -> str | None:
+        """The docname of a generated page that exists in this build, if any."""
+        docname = self.plan.docname(kind, key)
+        if docname is None or docname not in self.data["generated"]:
+            return None
+        return docname
+
+    def refresh_digests(self) -> list[str]:
+        """Hash what each document shows from others; return those whose hash changed."""
+        data = self.data
+        views = self.views
+        docnames = set(data["events"]) | set(data["lists"]) | set(data["refs"])
+        docnames |= set(data["generated"])
+        changed = []
+        for docname in sorted(docnames):
+            digest = views.digest(docname)
+            if data["digests"].get(docname) != digest:
+                data["digests"][docname] = digest
+                changed.append(docname)
+        for docname in set(data["digests"]) - docnames:
+            del data["digests"][docname]
+        return changed
+
+    # -- targets ---------------------------------------------------------------------------
+
+    def date_target(self, date: EventDate, builder: Builder) -> tuple[str, str] | None:
+        """Where a date leads: its day (month, year) page on websites, else the Chronology."""
+        kind, key = {
+            "day": ("day", date.iso()),
+            "month": ("month", date.month_key() or ""),
+            "year": ("year", date.year_key()),
+        }[date.precision]
+        if is_website(builder):
+            docname = self.page_for(kind, key)
+            if docname:
+                return docname, ""
+        chronology = self.page_for("chronology")
+        if chronology and key in self._chronology_keys():
+            return chronology, chronology_anchor(key)
+        return None
+
+    def _chronology_keys(self) -> set[str]:
+        archive = self.archive
+        return {*archive.by_day, *archive.by_month, *archive.by_year}
+
+    def entity_target(self, name: str, builder: Builder) -> tuple[str, str] | None:
+        """Where an entity's name leads: its page, its declaration, or its index entry."""
+        entity = self.archive.entities.resolve(name)
+        if entity is None:
+            return None
+        if is_website(builder):
+            docname = self.page_for("entity", entity.key)
+            if docname:
+                return docname, ""
+        if entity.record is not None:
+            return entity.record.docname, entity.record.anchor
+        index = self.page_for("entities")
+        if index and entity.key in self.archive.by_entity:
+            return index, entity_anchor(entity.slug)
+        return None
+
+    # -- cross-references ------------------------------------------------------------------
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> Element | None:
+        title = None
+        if typ == "event":
+            event = self.archive.owner(target)
+            if event is None:
+                return None
+            where: tuple[str, str] | None = (event.docname, event.anchor)
+            title = event.headline
+            if not node.get("refexplicit"):
+                contnode = contnode.__class__(event.headline, event.headline,
+                                              classes=contnode["classes"])
+        elif typ == "entity":
+            where = self.entity_target(target, builder)
+            entity = self.archive.entities.resolve(target)
+            title = entity.name if entity else None
+        elif typ == "day":
+            try:
+                date = parse_date(target)
+            except DateError:
+                return None
+            where = self.date_target(date, builder)
+        else:
+            return None
+        if where is None:
+            return None
+        return make_refnode(builder, fromdocname, where[0], where[1] or None, contnode, title)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, Element]]:
+        results = []
+        for typ in ("event", "entity", "day"):
+            found = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
+            if found is not None:
+                results.append((f"news:{typ}", found))
+        return results
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        archive = self.archive
+        for event_id in sorted(archive.by_id):
+            event = archive.event(archive.by_id[event_id])
+            yield event_id, event.headline, "event", event.docname, event.anchor, 1
+        for entity in archive.entities:
+            if entity.key not in archive.by_entity and entity.record is None:
+                continue
+            docname = self.page_for("entity", entity.key)
+            if docname:
+                yield entity.name, entity.name, "entity", docname, "", 1
+            elif entity.record is not None:
+                record = entity.record
+                yield entity.name, entity.name, "entity", record.docname, record.anchor, 1
+            elif (index := self.page_for("entities")) is not None:
+                yield entity.name, entity.name, "entity", index, entity_anchor(entity.slug), 1
+        for day in archive.days:
+            docname = self.page_for("day", day)
+            if docname:
+                yield day, day, "day", docname, "", -1
+
+
+def is_website(builder: Builder) -> bool:
+    """Whether this builder makes a browsable site (day, entity and story pages exist)."""
+    return builder.format == "html"
+
+
+def chronology_anchor(key: str) -> str:
+    """The anchor of a day, month or year in the Chronology."""
+    return f"chronology-{key}"
+
+
+def entity_anchor(slug: str) -> str:
+    """The anchor of an entity in the Entities index."""
+    return f"index-entity-{slug}"
+
+
+__all__ += ["BROWSE_KINDS", "chronology_anchor", "entity_anchor", "is_website"]

@@ -1,0 +1,25 @@
+"""The one node type of sphinx-newsarc: a placeholder filled in once the whole project is known.
+
+Directives leave a :class:`pending_news` where content depends on other documents (an
+event's date link and related list, an ``eventlist``, an archive page's listing); the
+:mod:`~sphinx_newsarc.resolve` post-transform replaces every one with standard docutils
+nodes for the current builder, so every builder (HTML, LaTeX, ePub, text, ...) renders the
+result without visitors of its own.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class pending_news(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """Placeholder for content resolved after reading.
+
+    Attributes: ``kind`` (``date``, ``meta``, ``related``, ``eventlist``, ``page``) and what
+    that kind needs (``uid``, ``query``, ``page``).
+    """
+
+
+def visit_unresolved(translator: nodes.NodeVisitor, node: pending_news) -> None:
+    """Never reached: every placeholder is resolved before writing."""
+    raise nodes.SkipNode

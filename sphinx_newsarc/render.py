@@ -1,0 +1,349 @@
+"""Views to docutils nodes, for the current builder.
+
+Only standard docutils nodes come out, with stable ``newsarc-*`` classes for themes, so
+every builder renders them; LaTeX additionally gets page numbers (``\\pageref``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.util.nodes import make_refnode
+from sphinx.util.texescape import tex_replace_map
+
+from .core.dates import parse_date
+from .domain import NewsDomain, chronology_anchor, entity_anchor, is_website
+from .locale import _
+from .views import EntityRef, Summary, Views
+
+__all__ = ["Renderer"]
+
+
+def _latex_label(docname: str, anchor: str) -> str:
+    ident = f"{docname}:{anchor}".translate(tex_replace_map)
+    ident = ident.encode("ascii", "backslashreplace").decode("ascii").replace("\\", "_")
+    return r"\detokenize{%s}" % ident
+
+
+class Renderer:
+    """Builds the nodes of placeholders and archive pages for one document and builder."""
+
+    def __init__(self, domain: NewsDomain, views: Views, builder: Builder, docname: str) -> None:
+        self.domain = domain
+        self.views = views
+        self.builder = builder
+        self.docname = docname
+        self.website = is_website(builder)
+        self.latex = builder.format == "latex"
+
+    # -- links -----------------------------------------------------------------------------
+
+    def link(self, docname: str | None, anchor: str, text: str,
+             classes: Sequence[str] = ()) -> nodes.Node:
+        """A reference to ``docname#anchor``, or plain text when there is no target."""
+        inner = nodes.inline(text, text, classes=list(classes))
+        if not docname:
+            return inner
+        return make_refnode(self.builder, self.docname, docname, anchor or None, inner)
+
+    def event_link(self, summary: Summary) -> nodes.Node:
+        """The headline of an event, linking to it."""
+        return self.link(summary.docname, summary.anchor, summary.headline,
+                         ["newsarc-headline-link"])
+
+    def date_link(self, summary: Summary) -> nodes.Node:
+        """The date of an event, leading to its day page (websites) or Chronology entry."""
+        target = self.domain.date_target(parse_date(summary.iso), self.builder)
+        docname, anchor = target if target else (None, "")
+        return self.link(docname, anchor, summary.date_text, ["newsarc-date-text"])
+
+    def entity_link(self, ref: EntityRef) -> nodes.Node:
+        """An entity's name, leading to its page, declaration or index entry."""
+        target = self.domain.entity_target(ref.name, self.builder)
+        docname, anchor = target if target else (None, "")
+        return self.link(docname, anchor, ref.name, ["newsarc-entity-link"])
+
+    def pageref(self, summary: Summary) -> list[nodes.Node]:
+        """``, p. N`` in LaTeX, nothing elsewhere."""
+        if not self.latex:
+            return []
+        label = _latex_label(summary.docname, summary.anchor)
+        return [nodes.raw("", r", \sphinxstyleemphasis{p.\,\pageref{%s}}" % label,
+                          format="latex")]
+
+    # -- listings --------------------------------------------------------------------------
+
+    def listing(self, summaries: Iterable[Summary], with_date: bool = True,
+                classes: Sequence[str] = ()) -> nodes.bullet_list:
+        """A bullet list of events: date, headline (and page number in LaTeX)."""
+        items = nodes.bullet_list(classes=["newsarc-listing", *classes])
+        for summary in summaries:
+            para = nodes.paragraph()
+            if with_date:
+                para += self.date_link(summary)
+                para += nodes.Text(" \N{EM DASH} ")
+            para += self.event_link(summary)
+            para.extend(self.pageref(summary))
+            items += nodes.list_item("", para)
+        return items
+
+    # -- event pieces ----------------------------------------------------------------------
+
+    def event_date(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        """The date line at the top of an event."""
+        para = nodes.paragraph(classes=["newsarc-date"])
+        para += self.date_link(view[0])
+        return [para]
+
+    def event_meta(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        """Entities, story and category of an event."""
+        _summary, entities, story, category, _related, _unknown = view
+        para = nodes.paragraph(classes=["newsarc-meta"])
+        parts: list[list[nodes.Node]] = []
+        if entities:
+            box = nodes.inline(classes=["newsarc-entities"])
+            box += nodes.Text(_("Entities") + ": ")
+            for n, ref in enumerate(entities):
+                if n:
+                    box += nodes.Text(", ")
+                box += self.entity_link(ref)
+            parts.append([box])
+        if story:
+            name, page = story
+            box = nodes.inline(classes=["newsarc-story"])
+            box += nodes.Text(_("Story") + ": ")
+            box += self.link(page if self.website else None, "", name)
+            parts.append([box])
+        if category:
+            box = nodes.inline(classes=["newsarc-category"])
+            box += nodes.Text(_("Category") + ": " + category)
+            parts.append([box])
+        if not parts:
+            return []
+        for n, part in enumerate(parts):
+            if n:
+                para += nodes.Text(" \N{MIDDLE DOT} ")
+            para.extend(part)
+        return [para]
+
+    def event_related(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        """The related events, each with the entities it shares with this one."""
+        related = view[4]
+        if not related:
+            return []
+        box = nodes.container(classes=["newsarc-related"])
+        box += nodes.rubric(_("Related"), _("Related"))
+        items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+        for summary, shared in related:
+            para = nodes.paragraph()
+            para += self.event_link(summary)
+            para.extend(self.pageref(summary))
+            if shared:
+                para += nodes.Text(" ")
+                text = _("Context") + ": " + ", ".join(shared)
+                para += nodes.emphasis(text, text, classes=["newsarc-context"])
+            items += nodes.list_item("", para)
+        box += items
+        return [box]
+
+    # -- archive pages ---------------------------------------------------------------------
+
+    def page(self, kind: str, view: tuple[Any, ...]) -> list[nodes.Node]:
+        """The listing of a generated page."""
+        method = getattr(self, f"_page_{kind}")
+        return method(view)  # type: ignore[no-any-return]
+
+    def _section(self, title: str, ids: Sequence[str] = (), level_text: str = "",
+                 page: str | None = None) -> nodes.Element:
+        """A titled block: a real section title is not possible inside a page body, so a
+        rubric with an anchor, linking to ``page`` where there is one."""
+        rubric = nodes.rubric(classes=["newsarc-group", *([level_text] if level_text else [])])
+        rubric["ids"].extend(ids)
+        rubric += self.link(page if self.website else None, "", title)
+        return rubric
+
+    def _page_day(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        nav, stories = view
+        out: list[nodes.Node] = []
+        para = nodes.paragraph(classes=["newsarc-daynav"])
+        previous, following = nav
+        if previous:
+            para += self.link(previous[2], "", "\N{LEFTWARDS ARROW} " + previous[1],
+                              ["newsarc-previous"])
+        if previous and following:
+            para += nodes.Text(" | ")
+        if following:
+            para += self.link(following[2], "", following[1] + " \N{RIGHTWARDS ARROW}",
+                              ["newsarc-next"])
+        if len(para):
+            out.append(para)
+        for story, page, summaries in stories:
+            if story:
+                out.append(self._section(story, page=page, level_text="newsarc-story-title"))
+            out.append(self.listing(summaries, with_date=False))
+        return out
+
+    def _page_month(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        days, loose = view
+        out: list[nodes.Node] = []
+        if loose:
+            out.append(self.listing(loose))
+        for day, page, summaries in days:
+            out.append(self._section(summaries[0].date_text, page=page))
+            out.append(self.listing(summaries, with_date=False))
+        return out
+
+    def _page_year(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        months, loose = view
+        grid = nodes.container(classes=["newsarc-months", "sd-container-fluid",
+                                        "sd-sphinx-override", "sd-mb-4"])
+        row = nodes.container(classes=["sd-row", "sd-row-cols-2", "sd-row-cols-sm-3",
+                                       "sd-row-cols-md-4", "sd-g-2"])
+        for _month, title, page, count, day_count in months:
+            col = nodes.container(classes=["sd-col", "sd-d-flex-row"])
+            card = nodes.container(classes=["newsarc-month-card", "sd-card", "sd-w-100",
+                                            "sd-shadow-sm"])
+            body = nodes.container(classes=["sd-card-body"])
+            head = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
+            head += self.link(page, "", title)
+            body += head
+            text = _("%d events on %d days") % (count, day_count)
+            body += nodes.paragraph(text, text, classes=["sd-card-text"])
+            card += body
+            col += card
+            row += col
+        grid += row
+        out: list[nodes.Node] = [grid]
+        if loose:
+            out.append(self.listing(loose))
+        return out
+
+    def _page_archive(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for day, page, summaries in view:
+            card = nodes.container(classes=["newsarc-day-card", "sd-card", "sd-mb-3",
+                                            "sd-shadow-sm"])
+            header = nodes.container(classes=["sd-card-header"])
+            title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
+            title += self.link(page, "", summaries[0].date_text)
+            header += title
+            card += header
+            body = nodes.container(classes=["sd-card-body"])
+            body += self.listing(summaries, with_date=False)
+            card += body
+            out.append(card)
+        return out
+
+    def _page_chronology(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for year, year_page, months, loose in view:
+            out.append(self._section(year, [chronology_anchor(year)], "newsarc-year",
+                                     year_page))
+            if loose:
+                out.append(self.listing(loose))
+            for month, month_page, days, month_loose in months:
+                title = self.views.month_title(month)
+                out.append(self._section(title, [chronology_anchor(month)], "newsarc-month",
+                                         month_page))
+                if month_loose:
+                    out.append(self.listing(month_loose))
+                if self.website:
+                    items = nodes.bullet_list(classes=["newsarc-days"])
+                    for day, day_page, summaries in days:
+                        para = nodes.paragraph()
+                        para["ids"].append(chronology_anchor(day))
+                        para += self.link(day_page, "", summaries[0].date_text)
+                        para += nodes.Text(" (%d)" % len(summaries))
+                        items += nodes.list_item("", para)
+                    out.append(items)
+                    continue
+                for day, _day_page, summaries in days:
+                    para = nodes.paragraph(classes=["newsarc-day"])
+                    para["ids"].append(chronology_anchor(day))
+                    para += nodes.strong(summaries[0].date_text, summaries[0].date_text)
+                    out.append(para)
+                    out.append(self.listing(summaries, with_date=False))
+        return out
+
+    def _entity_facts(self, facts: tuple[Any, ...]) -> list[nodes.Node]:
+        kind, aliases, url, description = facts
+        out: list[nodes.Node] = []
+        fields = nodes.field_list(classes=["newsarc-entity-facts"])
+        for label, value in ((_("Kind"), kind), (_("Also known as"), ", ".join(aliases))):
+            if value:
+                fields += _field(label, nodes.Text(value))
+        if url:
+            fields += _field(_("Link"), nodes.reference(url, url, refuri=url))
+        if len(fields):
+            out.append(fields)
+        for text in description:
+            out.append(nodes.paragraph(text, text, classes=["newsarc-description"]))
+        return out
+
+    def _page_entities(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for ref, facts, summaries in view:
+            title = nodes.rubric(classes=["newsarc-group", "newsarc-entity-title"])
+            title["ids"].append(entity_anchor(ref.slug))
+            page = ref.page if self.website else None
+            if page is None and ref.declared_at and self.website:
+                title += self.link(ref.declared_at[0], ref.declared_at[1], ref.name)
+            else:
+                title += self.link(page, "", ref.name)
+            if facts[0]:
+                title += nodes.Text(f" ({facts[0]})")
+            out.append(title)
+            if self.website and page:
+                text = _("%d events") % len(summaries)
+                out.append(nodes.paragraph(text, text, classes=["newsarc-count"]))
+            else:
+                if facts[1]:
+                    text = _("Also known as") + ": " + ", ".join(facts[1])
+                    out.append(nodes.paragraph(text, text, classes=["newsarc-aliases"]))
+                out.append(self.listing(summaries))
+        return out
+
+    def _page_entity(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        ref, facts, summaries = view
+        card = nodes.container(classes=["newsarc-entity-card", "sd-card", "sd-mb-3",
+                                        "sd-shadow-sm"])
+        body = nodes.container(classes=["sd-card-body"])
+        body.extend(self._entity_facts(facts))
+        text = _("%d events") % len(summaries)
+        body += nodes.paragraph(text, text, classes=["newsarc-count", "sd-card-text"])
+        if ref.declared_at:
+            para = nodes.paragraph(classes=["sd-card-text"])
+            para += self.link(ref.declared_at[0], ref.declared_at[1], _("Declaration"))
+            body += para
+        card += body
+        return [card, self.listing(summaries)]
+
+    def _page_stories(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for name, page, summaries in view:
+            out.append(self._section(name, page=page))
+            if self.website:
+                first, last = summaries[0].date_text, summaries[-1].date_text
+                text = _("%d events, %s to %s") % (len(summaries), first, last)
+                out.append(nodes.paragraph(text, text, classes=["newsarc-count"]))
+            else:
+                out.append(self.listing(summaries))
+        return out
+
+    def _page_story(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        _name, summaries = view
+        return [self.listing(summaries, classes=["newsarc-timeline"])]
+
+
+def _field(name: str, value: nodes.Node) -> nodes.field:
+    field = nodes.field()
+    field += nodes.field_name(name, name)
+    body = nodes.field_body()
+    para = nodes.paragraph()
+    para += value
+    body += para
+    field += body
+    return field

@@ -42,6 +42,7 @@ class NewsXRefRole(XRefRole):
     """A cross-reference role that notes its target, so a changed target refreshes the page."""
 
     def __init__(self, reftype: str, **kwargs: Any) -> None:
+        kwargs.setdefault("innernodeclass", nodes.inline)
         super().__init__(**kwargs)
         self._reftype = reftype
 

@@ -223,6 +223,8 @@ class Renderer:
 
     def _page_archive(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         out: list[nodes.Node] = []
+        if not self.website:  # printed books go straight to the indices
+            return out
         for day, page, summaries in view:
             card = nodes.container(classes=["newsarc-day-card", "sd-card", "sd-mb-3",
                                             "sd-shadow-sm"])

@@ -66,3 +66,37 @@ class ResolveNews(SphinxPostTransform):
                 node.replace_self(new)
             else:
                 node.parent.remove(node)
+        if not renderer.website:
+            print_source_urls(self.document)
+        if renderer.latex:
+            labels_for_latex(self.document)
+
+
+def _is_newsarc(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and any(
+        c.startswith("newsarc-") for c in node["classes"]
+    )
+
+
+def labels_for_latex(document: nodes.document) -> None:
+    """LaTeX labels only targets, not containers or rubrics: give each id a target."""
+    for node in list(document.findall(_is_newsarc)):
+        assert isinstance(node, nodes.Element)
+        if node["ids"]:
+            node.insert(0, nodes.target("", "", ids=list(node["ids"])))
+            node["ids"] = []
+
+
+def print_source_urls(document: nodes.document) -> None:
+    """Paper has no links: print each source's URL after its name."""
+    for box in document.findall(nodes.container):
+        if "newsarc-sources" not in box["classes"]:
+            continue
+        for ref in list(box.findall(nodes.reference)):
+            url = ref.get("refuri", "")
+            if url and ref.astext() != url:
+                para = ref.parent
+                index = para.index(ref)
+                para.insert(index + 1, nodes.Text(" "))
+                para.insert(index + 2, nodes.reference(url, url, refuri=url,
+                                                       classes=["newsarc-source-url"]))

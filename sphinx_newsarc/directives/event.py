@@ -22,11 +22,7 @@ __all__ = ["EventDirective"]
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 
 
-def _looks_like_source(line: str) -> bool:
-    text = line.strip()
-    return bool(re.search(r"<[a-z][a-z0-9+.-]*://[^<>]*>$", text, re.I)) or bool(
-        re.match(r"^[a-z][a-z0-9+.-]*://\S+$", text, re.I)
-    )
+_OPTION_LINE = re.compile(r"^:([a-z]+):\s*(.*)$")
 
 
 def event_anchor(event_id: str) -> str:
@@ -156,28 +152,52 @@ class EventDirective(SphinxDirective):
             (source or "", offset + n) for n in range(len(lines))
         ])
 
+    def _recover_folded(self, content: list[str], offset: int) -> tuple[list[str], int]:
+        """Take back option lines that MyST folded into the body.
+
+        With ``:sources: A <url>`` followed by an indented ``B <url>``, MyST ends the
+        options at the first line and makes the rest (the continuation and any later
+        ``:key:`` lines) body content, silently. Such leading lines are read as what the
+        author meant: continuation lines of ``sources`` as sources, ``:key: value`` lines
+        as options. Returns the remaining body and its new offset.
+        """
+        if not content or not content[0][:1].isspace() or not content[0].strip():
+            return content, offset
+        first_line = self.lineno + 1 + len(self.options)
+        last_key = next(reversed(self.options), "")
+        taken = 0
+        while taken < len(content):
+            line = content[taken]
+            match = _OPTION_LINE.match(line)
+            if line[:1].isspace() and line.strip() and last_key == "sources":
+                self._folded_sources.append((line, first_line + taken))
+            elif match and match[1] in self.option_spec and match[1] not in self.options:
+                last_key = match[1]
+                if last_key == "sources":
+                    self._folded_sources.append((match[2], first_line + taken))
+                else:
+                    self.options[last_key] = match[2]
+            else:
+                break
+            taken += 1
+        return content[taken:], offset + taken
+
     def _sources(
         self, content: list[str], offset: int, location: tuple[str, int]
     ) -> tuple[list[Source], list[str], int]:
-        """Read the ``sources`` option, and take back source lines MyST moved into the body.
-
-        With ``:sources: A <url>`` followed by an indented ``B <url>``, MyST ends the
-        option at the first line and starts the body with the second: such leading body
-        lines that read as sources are taken as sources.
-        """
-        lines = self.options.get("sources", "").splitlines()
-        if "sources" in self.options and content and content[0][:1].isspace():
-            while content and content[0].strip() and _looks_like_source(content[0]):
-                lines.append(content.pop(0))
-                offset += 1
+        """Read the ``sources`` option (and source lines MyST folded into the body)."""
+        self._folded_sources: list[tuple[str, int]] = []
+        content, offset = self._recover_folded(content, offset)
+        lines = [(line, location[1]) for line in self.options.get("sources", "").splitlines()]
+        lines += self._folded_sources
         sources: list[Source] = []
-        for line in lines:
+        for line, lineno in lines:
             if not line.strip():
                 continue
             try:
                 sources.append(parse_source(line))
             except SourceError as error:
-                warn("%s", "source", location, error)
+                warn("%s; the source is left out", "source", (location[0], lineno), error)
         return sources, content, offset
 
     def _sources_node(self, sources: list[Source]) -> nodes.container:

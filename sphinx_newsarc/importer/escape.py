@@ -81,6 +81,7 @@ def fence(headline: str, body: str) -> str:
 
 _PLAIN = re.compile(r"^[^\W\d_][\w .,;()/&'+-]*$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"\\]+$")
 _RESERVED = frozenset(
     "y n yes no true false on off null none nan inf".split()
 )
@@ -94,7 +95,7 @@ def yaml_value(value: str) -> str:
     """
     if "\n" in value:
         raise ValueError("yaml_value takes one line; use a literal block for more")
-    if _DATE.match(value) or (
+    if _DATE.match(value) or _URL.match(value) or (
         _PLAIN.match(value)
         and value == value.strip()
         and value.lower() not in _RESERVED

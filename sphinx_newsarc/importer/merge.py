@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..core.text import name_key
-from .records import Batch, ImportedEntity, ImportedEvent, ImportedSource, Problems
+from .records import Batch, ImportedEntity, ImportedEvent, ImportedSource, Position, Problems
 
 __all__ = ["Collection", "merge"]
 
@@ -44,7 +44,8 @@ def _unique_ids(events: list[ImportedEvent], problems: Problems) -> list[Importe
         new_id = f"{event.id}-{n}"
         taken.add(new_id)
         seen.add(new_id)
-        problems.warn(event.where, "duplicate id",
+        where = event.where.at("id") if isinstance(event.where, Position) else event.where
+        problems.warn(where, "duplicate id",
                       f"an earlier record has the id {event.id!r}; this one gets {new_id!r}")
         result.append(replace(event, id=new_id))
     return result
@@ -68,7 +69,7 @@ class _Merged:
     kind: str
     url: str
     description: str
-    where: object
+    where: Position | str
 
 
 def _merge_entities(declared: Iterable[ImportedEntity], problems: Problems) -> list[ImportedEntity]:
@@ -109,7 +110,7 @@ def _merge_entities(declared: Iterable[ImportedEntity], problems: Problems) -> l
             target.aliases.append(alias)
     return [
         ImportedEntity(m.name, tuple(m.aliases), m.kind, m.url, m.description,
-                       m.where if isinstance(m.where, str) else str(m.where))
+                       m.where)
         for _, m in sorted(merged.items(), key=lambda item: (item[0], item[1].name))
     ]
 

@@ -1,0 +1,7 @@
+project = "Bad input"
+author = "Test"
+copyright = "2026, Test"
+version = release = "1.0"
+extensions = ["myst_parser", "sphinx_newsarc"]
+exclude_patterns = ["_build"]
+nitpicky = True

@@ -1,0 +1,8 @@
+project = "Roles & escaping"
+author = "Test"
+copyright = "2026, Test"
+version = release = "1.0"
+extensions = ["myst_parser", "sphinx_newsarc"]
+exclude_patterns = ["_build"]
+nitpicky = True
+myst_enable_extensions = ["dollarmath"]

@@ -24,7 +24,8 @@ class ResolveNews(SphinxPostTransform):
         domain = self.env.get_domain("news")
         assert isinstance(domain, NewsDomain)
         views = domain.views
-        renderer = Renderer(domain, views, self.app.builder, self.env.docname)
+        app = getattr(self.env, "_app", None) or self.app  # Sphinx 9 deprecates .app
+        renderer = Renderer(domain, views, app.builder, self.env.docname)
         archive = domain.archive
         for node in list(self.document.findall(pending_news)):
             kind = node["kind"]

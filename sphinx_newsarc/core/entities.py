@@ -77,8 +77,9 @@ class EntityIndex:
             if key and key not in self._alias:
                 spellings[key][name.strip()] += 1
         for key, counts in spellings.items():
-            # the most frequent spelling, ties broken alphabetically: read order never matters
-            name = min(counts, key=lambda s: (-counts[s], s))
+            # the most frequent spelling; on a tie, one in mixed case ("Ollanta Humala" over
+            # "OLLANTA HUMALA"), then alphabetically: read order never matters
+            name = min(counts, key=lambda s: (-counts[s], s.isupper() or s.islower(), s))
             self._by_key[key] = Entity(key, name, "")
             self._alias[key] = key
         self._assign_slugs()

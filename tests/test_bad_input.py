@@ -1,0 +1,125 @@
+"""Bad input: located warnings with documented subtypes, no traceback, nothing else lost."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sphinx.cmd.build import build_main
+
+from conftest import copy_root, read, warnings_of
+from sphinx_newsarc.warnings import SUBTYPES
+
+
+def located(warnings: list[str], subtype: str) -> list[tuple[str, int, str]]:
+    """(file, line, message) of each warning of ``subtype``."""
+    out = []
+    for line in warnings:
+        if line.endswith(f"[{subtype}]"):
+            match = re.match(r"^(.*?):(\d+): WARNING: (.*)$", line)
+            assert match, f"warning without file:line: {line}"
+            out.append((Path(match[1]).name, int(match[2]), match[3]))
+    return out
+
+
+@pytest.mark.sphinx("html", testroot="bad")
+def test_every_bad_input_is_a_located_warning(app) -> None:
+    app.build()
+    warnings = warnings_of(app)
+    assert not any("Traceback" in w or "Exception" in w for w in warnings)
+
+    dates = located(warnings, "newsarc.date")
+    assert [(f, n) for f, n, _ in dates] == [("bad.md", 3), ("bad.md", 9), ("bad.md", 15)]
+    assert "February 2006 has no day 30" in dates[0][2]
+    assert "has no date" in dates[1][2]
+    assert "'10 April 2006' is not an ISO 8601 date; write '2006-04-10'" in dates[2][2]
+
+    duplicates = located(warnings, "newsarc.duplicate_id")
+    assert len(duplicates) == 1
+    file, line, message = duplicates[0]
+    # the warning stands at the second place and names the first, which keeps the id
+    assert (file, line) == ("other.md", 3)
+    assert "'shared-id'" in message and "bad.md:21" in message
+
+    sources = located(warnings, "newsarc.source")
+    assert len(sources) == 2
+    assert all(f == "bad.md" and n == 29 for f, n, _ in sources)
+    assert "'Broken <not a url>'" in sources[0][2]
+    assert "Unclosed" in sources[1][2]
+
+    related = located(warnings, "newsarc.related")
+    assert [(f, n) for f, n, _ in related] == [("bad.md", 40)]
+    assert "'no-such-event'" in related[0][2]
+
+    assert [(f, n) for f, n, _ in located(warnings, "ref.event")] == [("bad.md", 56)]
+    assert [(f, n) for f, n, _ in located(warnings, "ref.entity")] == [("bad.md", 56)]
+    assert [(f, n) for f, n, _ in located(warnings, "ref.day")] == [("bad.md", 56)]
+
+    # every event still renders, the bad ones included, with the rest of the page
+    html = read(app.outdir / "bad.html")
+    for headline in ("Impossible date event", "Missing date event", "Non ISO date event",
+                     "First holder of the shared id", "Malformed source event",
+                     "Unknown related event", "Good event survives"):
+        assert headline in html
+    assert "Its body is here." in html
+    assert 'href="https://example.org/good"' in html
+    # both holders of the duplicated id render, with distinct anchors
+    other = read(app.outdir / "other.html")
+    assert "Second holder of the shared id" in other
+    assert 'id="shared-id"' in html and 'id="shared-id"' in other
+    # the dated good event is in the archive; undated ones are not
+    day = read(app.outdir / "news/2006/04/13.html")
+    assert "Good event survives" in day
+    assert "Impossible date event" not in read(app.outdir / "news/chronology.html")
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="bad",
+    srcdir="bad-suppressed",
+    confoverrides={
+        "suppress_warnings": [f"newsarc.{s}" for s in SUBTYPES] + ["ref.event", "ref.entity",
+                                                                   "ref.day"],
+    },
+)
+def test_suppress_warnings_accepts_every_subtype(app) -> None:
+    app.build()
+    assert warnings_of(app) == []
+
+
+def test_fail_on_warning(tmp_path: Path) -> None:
+    """``-W`` turns a newsarc warning into a failed build, without a traceback."""
+    src = copy_root("bad", tmp_path)
+    out = tmp_path / "out"
+    assert build_main(["-q", "-W", "-b", "html", str(src), str(out)]) == 1
+    # with all of them suppressed, the same project builds
+    code = build_main([
+        "-q", "-W", "-b", "html", str(src), str(tmp_path / "out2"),
+        "-D", "suppress_warnings=" + ",".join(
+            [f"newsarc.{s}" for s in SUBTYPES] + ["ref.event", "ref.entity", "ref.day"]),
+    ])
+    assert code == 0
+
+
+def test_one_bad_event_in_rst(tmp_path: Path) -> None:
+    """rST: an impossible date is located at the directive's line."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text("extensions = ['sphinx_newsarc']\nnewsarc_generate_pages = False\n")
+    (src / "index.rst").write_text(
+        "Title\n=====\n\n.. event:: A good one\n   :date: 2006-02-28\n\n"
+        ".. event:: A bad one\n   :date: 2006-02-30\n\nAfter the events.\n"
+    )
+    import io
+
+    from sphinx.application import Sphinx
+
+    warnings = io.StringIO()
+    app = Sphinx(src, src, tmp_path / "out", tmp_path / "doctrees", "html",
+                 status=None, warning=warnings)
+    app.build()
+    text = warnings.getvalue()
+    assert re.search(r"index\.rst:7: WARNING: event 'A bad one'.*\[newsarc\.date\]", text)
+    html = read(tmp_path / "out" / "index.html")
+    assert "A good one" in html and "A bad one" in html and "After the events." in html

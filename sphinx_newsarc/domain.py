@@ -192,9 +192,16 @@ class NewsDomain(Domain):
         views = self.views
         docnames = set(data["events"]) | set(data["lists"]) | set(data["refs"])
         docnames |= set(data["generated"])
+        # prev/next links follow the toctree: a page whose neighbours changed is stale too
+        relations = self.env.collect_relations()
+        titles = self.env.titles
         changed = []
         for docname in sorted(docnames):
-            digest = views.digest(docname)
+            neighbours = tuple(
+                (other, titles[other].astext() if other in titles else "")
+                for other in relations.get(docname, ()) if other
+            )
+            digest = views.digest(docname, neighbours)
             if data["digests"].get(docname) != digest:
                 data["digests"][docname] = digest
                 changed.append(docname)

@@ -159,13 +159,25 @@ def _forget(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         candidate = srcdir / (docname + suffix)
         if candidate.exists() and _is_ours(candidate):
             candidate.unlink()
+            _prune_empty(candidate.parent, srcdir)
     with contextlib.suppress(OSError):
         (Path(app.doctreedir) / f"{docname}.doctree").unlink()
-    builder = app.builder
-    get_outfilename = getattr(builder, "get_outfilename", None)
+    get_outfilename = getattr(app.builder, "get_outfilename", None)
     if get_outfilename is not None:
+        output = Path(get_outfilename(docname))
         with contextlib.suppress(OSError):
-            Path(get_outfilename(docname)).unlink()
+            output.unlink()
+            _prune_empty(output.parent, Path(app.outdir))
+
+
+def _prune_empty(folder: Path, top: Path) -> None:
+    """Remove ``folder`` and its parents below ``top`` while they are empty."""
+    while folder != top and top in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def _adopt(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sphinx.cmd.build import build_main
 
+from buildutil import build
 from conftest import copy_root, read, warnings_of
 from sphinx_newsarc.warnings import SUBTYPES
 
@@ -111,15 +112,7 @@ def test_one_bad_event_in_rst(tmp_path: Path) -> None:
         "Title\n=====\n\n.. event:: A good one\n   :date: 2006-02-28\n\n"
         ".. event:: A bad one\n   :date: 2006-02-30\n\nAfter the events.\n"
     )
-    import io
-
-    from sphinx.application import Sphinx
-
-    warnings = io.StringIO()
-    app = Sphinx(src, src, tmp_path / "out", tmp_path / "doctrees", "html",
-                 status=None, warning=warnings)
-    app.build()
-    text = warnings.getvalue()
+    out, text = build(src, tmp_path / "out")
     assert re.search(r"index\.rst:7: WARNING: event 'A bad one'.*\[newsarc\.date\]", text)
-    html = read(tmp_path / "out" / "index.html")
+    html = read(out / "index.html")
     assert "A good one" in html and "A bad one" in html and "After the events." in html

@@ -13,7 +13,7 @@ from .dates import EventDate
 from .entities import Entity, EntityIndex
 from .model import EntityRecord, EventRecord
 from .related import rank_related
-from .text import name_key, slugify
+from .text import RESERVED_SLUGS, name_key, slugify
 
 __all__ = ["Archive", "DuplicateId", "Story"]
 
@@ -40,7 +40,7 @@ class Story:
 def _group_slugs(names: dict[str, str]) -> dict[str, str]:
     """Unique slugs for keys, assigned in key order so they are stable."""
     slugs: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(RESERVED_SLUGS)
     for key in sorted(names):
         base = slugify(names[key]) or "item"
         slug, n = base, 1

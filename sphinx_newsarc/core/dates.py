@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 __all__ = ["DateError", "EventDate", "parse_date"]
 
-_ISO = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
+_ISO = re.compile(r"^(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?$")
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -78,6 +78,7 @@ def _hint(text: str) -> str:
     day = month = year = None
     for word in words:
         low = word.lower().rstrip(".")
+        word = re.sub(r"^(\d{1,2})(st|nd|rd|th)$", r"\1", low)
         if low in _MONTHS:
             month = _MONTHS[low]
         elif word.isdigit() and len(word) == 4:
@@ -113,6 +114,8 @@ def parse_date(text: str) -> EventDate:
     year = int(match["y"])
     month = int(match["m"]) if match["m"] else 0
     day = int(match["d"]) if match["d"] else 0
+    if year < 1:
+        raise DateError(f"{value!r} is not a date: years start at 0001")
     if match["m"] and not 1 <= month <= 12:
         raise DateError(f"{value!r} is not a date: there is no month {month}")
     if match["d"]:
@@ -122,6 +125,4 @@ def parse_date(text: str) -> EventDate:
             raise DateError(
                 f"{value!r} is not a date: {_dt.date(year, month, 1):%B %Y} has no day {day}"
             ) from None
-    if year < 1:
-        raise DateError(f"{value!r} is not a date: years start at 0001")
     return EventDate(year, month, day)

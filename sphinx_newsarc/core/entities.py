@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import EntityRecord
-from .text import name_key, slugify
+from .text import RESERVED_SLUGS, name_key, slugify
 
 __all__ = ["Entity", "EntityConflict", "EntityIndex"]
 
@@ -60,7 +60,9 @@ class EntityIndex:
                 if not key:
                     continue
                 if key in owners and owners[key] is not record:
-                    self.conflicts.append(EntityConflict(record.name, owners[key], record))
+                    conflict = EntityConflict(record.name, owners[key], record)
+                    if conflict not in self.conflicts:  # one per pair of declarations
+                        self.conflicts.append(conflict)
                     continue
                 owners[key] = record
         canonical: dict[str, EntityRecord] = {}
@@ -85,7 +87,7 @@ class EntityIndex:
         self._assign_slugs()
 
     def _assign_slugs(self) -> None:
-        taken: dict[str, int] = {}
+        taken: dict[str, int] = dict.fromkeys(RESERVED_SLUGS, 1)
         for key in sorted(self._by_key):
             entity = self._by_key[key]
             base = slugify(entity.name) or "entity"

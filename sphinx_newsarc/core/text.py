@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["name_key", "slugify", "split_list"]
+__all__ = ["RESERVED_SLUGS", "name_key", "slugify", "split_list"]
+
+#: Slugs no entity or story page may take: they name the index pages beside them.
+RESERVED_SLUGS = frozenset({"index"})
 
 _SPACE = re.compile(r"\s+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -25,7 +28,10 @@ def slugify(text: str, max_length: int = 80) -> str:
     """An ASCII slug for URLs and ids: ``"Alan García"`` becomes ``"alan-garcia"``."""
     slug = _NON_SLUG.sub("-", name_key(text).encode("ascii", "ignore").decode()).strip("-")
     if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+        cut = slug[:max_length]
+        if slug[max_length] != "-":  # do not end in the middle of a word
+            cut = cut.rsplit("-", 1)[0] or cut
+        slug = cut.rstrip("-")
     return slug
 
 

@@ -1,0 +1,130 @@
+"""Unit tests for ``sphinx_newsarc.core.sources``: parsing of source lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_newsarc.core.model import Source
+from sphinx_newsarc.core.sources import SourceError, parse_source
+
+# -- well-formed lines ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "El Comercio <https://elcomercio.pe/politica/2006/04/10>",
+            Source("El Comercio", "https://elcomercio.pe/politica/2006/04/10"),
+        ),
+        (
+            "  BBC News   <http://news.bbc.co.uk/2/hi/americas/4896010.stm>  ",
+            Source("BBC News", "http://news.bbc.co.uk/2/hi/americas/4896010.stm"),
+        ),
+        ("La República<https://larepublica.pe/>", Source("La República", "https://larepublica.pe/")),
+        ("Archive < https://example.org/x >", Source("Archive", "https://example.org/x")),
+        ("Mirror <ftp://ftp.example.org/pub/a.txt>", Source("Mirror", "ftp://ftp.example.org/pub/a.txt")),
+        (
+            "Reuters <https://www.reuters.com/a?b=c&d=e#f>",
+            Source("Reuters", "https://www.reuters.com/a?b=c&d=e#f"),
+        ),
+    ],
+)
+def test_named_url(line: str, expected: Source) -> None:
+    assert parse_source(line) == expected
+
+
+def test_angle_brackets_without_name_take_the_host() -> None:
+    assert parse_source("<https://elcomercio.pe/x>") == Source("elcomercio.pe", "https://elcomercio.pe/x")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("https://elcomercio.pe/politica/x", Source("elcomercio.pe", "https://elcomercio.pe/politica/x")),
+        ("http://news.bbc.co.uk/", Source("news.bbc.co.uk", "http://news.bbc.co.uk/")),
+        ("HTTPS://WWW.Example.ORG/Path", Source("www.example.org", "HTTPS://WWW.Example.ORG/Path")),
+        ("https://user@example.org:8080/a", Source("example.org", "https://user@example.org:8080/a")),
+        ("  https://example.org  ", Source("example.org", "https://example.org")),
+    ],
+)
+def test_bare_url_is_named_by_its_host(line: str, expected: Source) -> None:
+    assert parse_source(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Reuters", "El Comercio (print edition, p. 4)", "Agencia Andina, 10 April 2006", "mailto:x"],
+)
+def test_bare_name(line: str) -> None:
+    source = parse_source(line)
+    assert source == Source(line)
+    assert source.url == ""
+
+
+def test_bare_name_is_stripped() -> None:
+    assert parse_source("   Reuters  ") == Source("Reuters", "")
+
+
+# -- malformed lines -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "url"),
+    [
+        ("X <not a url>", "not a url"),
+        ("<>", ""),
+        ("X <ftp://>", "ftp://"),
+        ("X <https://>", "https://"),
+        ("X <www.example.org>", "www.example.org"),
+        ("X <mailto:someone@example.org>", "mailto:someone@example.org"),
+        ("X <javascript:alert(1)>", "javascript:alert(1)"),
+        ("X <https://exa mple.org/>", "https://exa mple.org/"),
+        ("X </relative/path>", "/relative/path"),
+    ],
+)
+def test_bad_url_in_brackets(line: str, url: str) -> None:
+    with pytest.raises(SourceError) as info:
+        parse_source(line)
+    message = str(info.value)
+    assert message == (
+        f"source {line!r}: {url!r} is not an absolute http(s) URL; "
+        "write 'Name <https://...>', a bare URL, or a bare name"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "X <https://a",
+        "X https://a>",
+        "X <https://a.example/> trailing words",
+        "<<https://a.example/>>",
+        "a < b",
+    ],
+)
+def test_unbalanced_brackets(line: str) -> None:
+    with pytest.raises(SourceError) as info:
+        parse_source(line)
+    assert str(info.value) == (
+        f"source {line!r} is malformed; write 'Name <https://...>', a bare URL, or a name"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ftp://", "https://", "gopher://example.org/", "javascript://x", "https://exa mple.org"],
+)
+def test_bad_bare_url(line: str) -> None:
+    with pytest.raises(SourceError, match="is not an absolute http\\(s\\) URL"):
+        parse_source(line)
+
+
+def test_source_error_is_a_value_error() -> None:
+    assert issubclass(SourceError, ValueError)
+
+
+@pytest.mark.parametrize("line", ["X <https://[oops>", "https://[oops"])
+def test_invalid_ipv6_url_raises_source_error(line: str) -> None:
+    with pytest.raises(SourceError):
+        parse_source(line)

@@ -210,7 +210,7 @@ class Renderer:
             head = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
             head += self.link(page, "", title)
             body += head
-            text = _("%d events on %d days") % (count, day_count)
+            text = count_text(count, day_count)
             body += nodes.paragraph(text, text, classes=["sd-card-text"])
             card += body
             col += card
@@ -299,7 +299,7 @@ class Renderer:
                 title += nodes.Text(f" ({facts[0]})")
             out.append(title)
             if self.website and page:
-                text = _("%d events") % len(summaries)
+                text = count_text(len(summaries))
                 out.append(nodes.paragraph(text, text, classes=["newsarc-count"]))
             else:
                 if facts[1]:
@@ -314,7 +314,7 @@ class Renderer:
                                         "sd-shadow-sm"])
         body = nodes.container(classes=["sd-card-body"])
         body.extend(self._entity_facts(facts))
-        text = _("%d events") % len(summaries)
+        text = count_text(len(summaries))
         body += nodes.paragraph(text, text, classes=["newsarc-count", "sd-card-text"])
         if ref.declared_at:
             para = nodes.paragraph(classes=["sd-card-text"])
@@ -329,7 +329,7 @@ class Renderer:
             out.append(self._section(name, page=page))
             if self.website:
                 first, last = summaries[0].date_text, summaries[-1].date_text
-                text = _("%d events, %s to %s") % (len(summaries), first, last)
+                text = count_text(len(summaries)) + f", {first} \N{EN DASH} {last}"
                 out.append(nodes.paragraph(text, text, classes=["newsarc-count"]))
             else:
                 out.append(self.listing(summaries))
@@ -338,6 +338,14 @@ class Renderer:
     def _page_story(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         _name, summaries = view
         return [self.listing(summaries, classes=["newsarc-timeline"])]
+
+
+def count_text(events: int, days: int | None = None) -> str:
+    """``1 event``, ``3 events``, ``3 events on 2 days``."""
+    text = _("1 event") if events == 1 else _("%d events") % events
+    if days:
+        text += " " + (_("on 1 day") if days == 1 else _("on %d days") % days)
+    return text
 
 
 def _field(name: str, value: nodes.Node) -> nodes.field:

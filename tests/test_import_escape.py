@@ -37,7 +37,7 @@ HOSTILE = [
     "&amp; &copy; &#65;",
     "a | b | c",
     "$$x^2$$ and $y$",
-    "Zürich – naïve café 東京",
+    "Zürich \u2013 naïve café 東京",
     "\\backslash\\ at both ends\\",
     "<!-- comment -->",
     "http://example.com/a_b_c",

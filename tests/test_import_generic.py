@@ -54,7 +54,7 @@ def test_reader_reads_every_field(fmt: str) -> None:
     assert first.related == ("peru-2006-runoff",)
     assert first.body.startswith("Turnout: $765 million *stars* _under_ `tick` & Procter")
     assert "\n# not a heading\n% not a comment\n\n1. not a list" in first.body
-    assert first.body.endswith("Zürich – naïve café 東京 \\backslash\\")
+    assert first.body.endswith("Zürich \u2013 naïve café 東京 \\backslash\\")
     # the later of two records with one id gets a derived id
     assert events[2].id == "peru-2006-first-round-2"
     runoff = events[4]
@@ -193,3 +193,16 @@ def test_unknown_fields_are_reported_once_per_input(tmp_path: Path) -> None:
     batch = read_one(path, "json", problems)
     assert len(batch.events) == 3
     assert problems.warnings == {"unknown field": 1}
+
+
+def test_schema_matches_the_reader() -> None:
+    from sphinx_newsarc.importer.generic import ENTITY_FIELDS, EVENT_FIELDS, SOURCE_FIELDS
+
+    schema_path = Path(__file__).parents[1] / "sphinx_newsarc" / "schema" / "events.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    defs = schema["$defs"]
+    assert tuple(defs["event"]["properties"]) == EVENT_FIELDS
+    assert defs["event"]["required"] == ["date", "headline"]
+    assert tuple(defs["entity"]["properties"]) == ENTITY_FIELDS
+    assert tuple(defs["source"]["oneOf"][0]["properties"]) == SOURCE_FIELDS

@@ -83,7 +83,7 @@ _PLAIN = re.compile(r"^[^\W\d_][\w .,;()/&'+-]*$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"\\]+$")
 _RESERVED = frozenset(
-    "y n yes no true false on off null none nan inf".split()
+    ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "none", "nan", "inf"]
 )
 
 

@@ -130,7 +130,9 @@ class _Reader:
         )
         return event, declared
 
-    def _entity_refs(self, value: object, where: Position) -> tuple[list[str], list[ImportedEntity]]:
+    def _entity_refs(
+        self, value: object, where: Position
+    ) -> tuple[list[str], list[ImportedEntity]]:
         if not isinstance(value, list):
             return [entity_name(n, where, self.problems) for n in name_list(value, where)], []
         names: list[str] = []

@@ -1,4 +1,4 @@
-"""Merging what the inputs gave: events in a stable order with unique ids, one declaration per entity."""
+"""Merging the inputs: events in a stable order with unique ids, one declaration per entity."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def _unique_ids(events: list[ImportedEvent], problems: Problems) -> list[Importe
     return result
 
 
-def _tidy(event: ImportedEvent) -> ImportedEvent:
+def _tidy(event: ImportedEvent, order: int) -> ImportedEvent:
     """Drop repeated entity names (by name key) and repeated sources of one event."""
     names: dict[str, str] = {}
     for name in event.entities:
@@ -59,7 +59,7 @@ def _tidy(event: ImportedEvent) -> ImportedEvent:
     sources: dict[ImportedSource, None] = dict.fromkeys(event.sources)
     related = tuple(dict.fromkeys(event.related))
     return replace(event, entities=tuple(names.values()), sources=tuple(sources),
-                   related=related)
+                   related=related, order=order)
 
 
 @dataclass(slots=True)
@@ -123,7 +123,7 @@ def merge(batches: Iterable[Batch], problems: Problems) -> Collection:
     for batch in batches:
         records += batch.records
         for event in batch.events:
-            events.append(replace(_tidy(event), order=len(events)))
+            events.append(_tidy(event, len(events)))
         declared.extend(batch.entities)
     events = _unique_ids(events, problems)
     events.sort(key=lambda e: (e.date, e.order))

@@ -126,7 +126,9 @@ def _event_pages(events: list[ImportedEvent]) -> dict[str, tuple[str, list[Impor
     return pages
 
 
-def render_pages(collection: Collection, split: str = "day", title: str = "Events") -> dict[str, str]:
+def render_pages(
+    collection: Collection, split: str = "day", title: str = "Events"
+) -> dict[str, str]:
     """Every output file (relative POSIX path -> content) for ``collection``.
 
     Paths: ``YYYY/YYYY-MM-DD.md`` (day), ``YYYY/YYYY-MM.md`` (month, and events known only

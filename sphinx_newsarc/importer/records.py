@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 from ..core.dates import DateError, EventDate, parse_date
@@ -19,6 +19,7 @@ from ..core.text import split_list
 __all__ = [
     "SKIP_REASONS",
     "WARNING_REASONS",
+    "Batch",
     "ImportedEntity",
     "ImportedEvent",
     "ImportedSource",
@@ -31,11 +32,10 @@ __all__ = [
     "check_id",
     "clean_line",
     "clean_text",
+    "entity_name",
     "entity_url",
     "make_source",
     "name_list",
-    "Batch",
-    "entity_name",
     "parse_source_text",
 ]
 
@@ -74,7 +74,7 @@ class InputError(Exception):
     """An input that cannot be read at all (missing file, invalid JSON, no header)."""
 
 
-class SkipRecord(Exception):  # noqa: N818 - a control-flow signal, not an error to show
+class SkipRecord(Exception):
     """Raised while converting a record: it is skipped for ``reason``."""
 
     def __init__(self, reason: str, message: str, where: Position) -> None:
@@ -104,9 +104,10 @@ class Position:
     def at(self, *parts: str | int) -> Position:
         """This position, one or more steps into the record."""
         if self.csv:
-            return replace(self, column=self.column or str(parts[0]))
+            column = self.column or str(parts[0])
+            return Position(self.file, self.record, self.line, self.pointer, column, True)
         extra = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
-        return replace(self, pointer=self.pointer + extra)
+        return Position(self.file, self.record, self.line, self.pointer + extra, self.column)
 
     def __str__(self) -> str:
         text = self.file
@@ -275,9 +276,14 @@ def name_list(value: object, where: Position) -> list[str]:
     )
 
 
+_URL_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in "<>\"`")
+
+
 def _fix_url(url: str) -> str:
-    """Percent-encode the characters a ``sources`` line cannot hold (blanks, ``<``, ``>``)."""
-    return quote(url, safe="".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in "<>\"`"))
+    """Percent-encode what a ``sources`` line cannot hold: blanks, ``<>"```, non-ASCII."""
+    if url.isascii() and url.isprintable() and not any(c in url for c in " <>\"`"):
+        return url
+    return quote(url, safe=_URL_SAFE)
 
 
 def _valid_url(url: str, schemes: tuple[str, ...]) -> bool:

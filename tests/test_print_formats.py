@@ -1,0 +1,111 @@
+"""The archive in LaTeX/PDF and ePub: indices in the TOC, bookmarks and navigation."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import read, warnings_of
+
+EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
+needs_latexmk = pytest.mark.skipif(shutil.which("latexmk") is None,
+                                   reason="latexmk (TeX Live) is not installed")
+needs_epubcheck = pytest.mark.skipif(
+    not EPUBCHECK_JAR.exists() or shutil.which("java") is None,
+    reason="epubcheck (Debian package epubcheck) is not installed",
+)
+
+
+def tex_of(app) -> str:  # type: ignore[no-untyped-def]
+    return read(next(Path(app.outdir).glob("*.tex")))
+
+
+@pytest.mark.sphinx("latex", testroot="archive")
+def test_latex_structure(app) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    tex = tex_of(app)
+    # both indices are sections, so they are in the TOC and the PDF bookmarks
+    assert re.search(r"\\section\{Chronology\}", tex)
+    assert re.search(r"\\section\{Entities\}", tex)
+    # an event's date leads to its place in the Chronology, which has a label there
+    assert r"\hyperref[\detokenize{news/chronology:chronology-2006-03-21}]" in tex
+    assert r"\label{\detokenize{news/chronology:chronology-2006-03-21}}" in tex
+    # the Entities index keeps its structure and gives a page number per event
+    entities = tex[tex.index(r"\section{Entities}") : tex.index(r"\section{Stories}")]
+    assert "Hamid Karzai" in entities
+    # under Afghanistan and under Hamid Karzai
+    assert entities.count(r"\pageref{\detokenize{2005:afghan-election-2005}}") == 2
+    # browse pages (days, months, entity pages) are for websites, not for the book
+    assert r"\label{\detokenize{news/2006/03/21::doc}}" not in tex
+    # LaTeX specials and accents in headlines and names come through escaped
+    assert (r"Zoë \& Ünal\textquotesingle{}s 100\% \{fund\} costs \$5 \#1 \_x\_ "
+            r"\textasciitilde{} \textasciicircum{} \textbackslash{} done." in tex)
+    assert r"Procter \& Gamble" in tex
+
+
+@needs_latexmk
+@pytest.mark.latex
+@pytest.mark.sphinx("latex", testroot="archive", srcdir="archive-pdf")
+def test_pdf(app) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex"))
+    result = subprocess.run(
+        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+        cwd=app.outdir, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    pdf = tex.with_suffix(".pdf")
+    reader = pypdf.PdfReader(pdf)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    flat = " ".join(text.split())
+
+    def titles(outline) -> list[str]:  # type: ignore[no-untyped-def]
+        out = []
+        for item in outline:
+            out.extend(titles(item) if isinstance(item, list) else [item.title])
+        return out
+
+    bookmarks = titles(reader.outline)
+    assert "Chronology" in bookmarks and "Entities" in bookmarks
+    # the table of contents lists both
+    toc = flat[: flat.index("Chronology", flat.index("CONTENTS")) + 200]
+    assert "Entities" in toc
+    # page numbers in the Entities index resolved (no "??")
+    assert "p. ??" not in flat
+    assert re.search(r"Elections are held for the Afghan parliament\.\s*,\s*p\.\s*\d+", flat)
+    # specials and accents survive into the PDF text
+    assert "Zoë & Ünal's 100% {fund} costs $5 #1 _x_" in flat or \
+        "Zoë & Ünal’s 100% {fund} costs $5 #1 _x_" in flat
+    assert "Procter & Gamble" in flat
+
+
+@pytest.mark.sphinx("epub", testroot="archive")
+def test_epub_navigation(app) -> None:
+    app.build()
+    book = next(Path(app.outdir).glob("*.epub"))
+    with zipfile.ZipFile(book) as zf:
+        nav = zf.read("nav.xhtml").decode()
+        names = zf.namelist()
+    assert re.search(r'<a href="news/chronology.xhtml">Chronology</a>', nav)
+    assert re.search(r'<a href="news/entities/index.xhtml">Entities</a>', nav)
+    assert "news/2006/03/21.xhtml" in names
+
+
+@needs_epubcheck
+@pytest.mark.epubcheck
+@pytest.mark.sphinx("epub", testroot="archive", srcdir="archive-epubcheck")
+def test_epubcheck(app) -> None:
+    app.build()
+    book = next(Path(app.outdir).glob("*.epub"))
+    result = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(book)],
+                            capture_output=True, text=True, timeout=300)
+    report = result.stdout + result.stderr
+    assert result.returncode == 0, report[-4000:]
+    assert "No errors or warnings detected" in report or re.search(r"\b0 fatals / 0 errors", report)

@@ -40,10 +40,10 @@ def _builder_inited(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the ``news`` domain, its directives, roles, settings and static assets."""
     from . import config
-    from .domain import NewsDomain, NewsXRefRole
     from .directives.entity import EntityDirective
     from .directives.event import EventDirective
     from .directives.eventlist import EventListDirective
+    from .domain import NewsDomain, NewsXRefRole
     from .locale import MESSAGE_CATALOG_NAME
     from .nodes import pending_news, visit_unresolved
     from .resolve import ResolveNews
@@ -58,10 +58,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("eventlist", EventListDirective)
     for reftype in ("event", "entity", "day"):
         app.add_role(reftype, NewsXRefRole(reftype))
-    app.add_node(pending_news, **{
-        fmt: (visit_unresolved, None)
-        for fmt in ("html", "latex", "text", "man", "texinfo")
-    })
+    unresolved = (visit_unresolved, None)
+    app.add_node(pending_news, html=unresolved, latex=unresolved, text=unresolved,
+                 man=unresolved, texinfo=unresolved)
     app.add_post_transform(ResolveNews)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-updated", _env_updated)

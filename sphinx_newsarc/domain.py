@@ -24,8 +24,8 @@ from .config import settings
 from .core.archive import Archive
 from .core.dates import DateError, EventDate, parse_date
 from .core.model import EntityRecord, EventRecord
-from .core.query import EventQuery
 from .core.pages import BROWSE_KINDS, PagePlan, plan_pages
+from .core.query import EventQuery
 from .directives.entity import EntityDirective
 from .directives.event import EventDirective
 from .directives.eventlist import EventListDirective

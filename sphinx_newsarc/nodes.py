@@ -12,7 +12,7 @@ from __future__ import annotations
 from docutils import nodes
 
 
-class pending_news(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+class pending_news(nodes.General, nodes.Element):
     """Placeholder for content resolved after reading.
 
     Attributes: ``kind`` (``date``, ``meta``, ``related``, ``eventlist``, ``page``) and what

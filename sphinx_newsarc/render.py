@@ -25,7 +25,7 @@ __all__ = ["Renderer"]
 def _latex_label(docname: str, anchor: str) -> str:
     ident = f"{docname}:{anchor}".translate(tex_replace_map)
     ident = ident.encode("ascii", "backslashreplace").decode("ascii").replace("\\", "_")
-    return r"\detokenize{%s}" % ident
+    return rf"\detokenize{{{ident}}}"
 
 
 class Renderer:
@@ -71,7 +71,7 @@ class Renderer:
         if not self.latex:
             return []
         label = _latex_label(summary.docname, summary.anchor)
-        return [nodes.raw("", r", \sphinxstyleemphasis{p.\,\pageref{%s}}" % label,
+        return [nodes.raw("", rf", \sphinxstyleemphasis{{p.\,\pageref{{{label}}}}}",
                           format="latex")]
 
     # -- listings --------------------------------------------------------------------------
@@ -154,7 +154,7 @@ class Renderer:
     def page(self, kind: str, view: tuple[Any, ...]) -> list[nodes.Node]:
         """The listing of a generated page."""
         method = getattr(self, f"_page_{kind}")
-        return method(view)  # type: ignore[no-any-return]
+        return method(view)
 
     def _section(self, title: str, ids: Sequence[str] = (), level_text: str = "",
                  page: str | None = None) -> nodes.Element:
@@ -191,7 +191,7 @@ class Renderer:
         out: list[nodes.Node] = []
         if loose:
             out.append(self.listing(loose))
-        for day, page, summaries in days:
+        for _day, page, summaries in days:
             out.append(self._section(summaries[0].date_text, page=page))
             out.append(self.listing(summaries, with_date=False))
         return out
@@ -225,7 +225,7 @@ class Renderer:
         out: list[nodes.Node] = []
         if not self.website:  # printed books go straight to the indices
             return out
-        for day, page, summaries in view:
+        for _day, page, summaries in view:
             card = nodes.container(classes=["newsarc-day-card", "sd-card", "sd-mb-3",
                                             "sd-shadow-sm"])
             header = nodes.container(classes=["sd-card-header"])
@@ -258,7 +258,7 @@ class Renderer:
                         para = nodes.paragraph()
                         para["ids"].append(chronology_anchor(day))
                         para += self.link(day_page, "", summaries[0].date_text)
-                        para += nodes.Text(" (%d)" % len(summaries))
+                        para += nodes.Text(f" ({len(summaries)})")
                         items += nodes.list_item("", para)
                     out.append(items)
                     continue

@@ -48,10 +48,7 @@ class ResolveNews(SphinxPostTransform):
                     new = renderer.event_related(view)
             elif kind == "eventlist":
                 summaries = views.eventlist(node["query"])
-                if summaries:
-                    new = [renderer.listing(summaries, classes=node["classes"])]
-                else:
-                    new = []
+                new = [renderer.listing(summaries, classes=node["classes"])] if summaries else []
             elif kind == "page":
                 page_kind, key = node["page"]
                 plan_doc = domain.plan.docname(page_kind, key)

@@ -136,7 +136,7 @@ class Views:
     def page(self, kind: str, key: str) -> tuple[Any, ...]:
         """What a generated page lists."""
         method = getattr(self, f"_page_{kind}")
-        return method(key)  # type: ignore[no-any-return]
+        return method(key)
 
     def _summaries_of(self, uids: Any) -> tuple[Summary, ...]:
         return tuple(self.summary(uid) for uid in uids)

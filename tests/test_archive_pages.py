@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import read, warnings_of
 
 
@@ -55,11 +54,11 @@ def test_front_page_newest_days_first(app) -> None:
     app.build()
     front = read(app.outdir / "news/index.html")
     # newsarc_front_days = 3: the three newest days, newest first
-    order = headlines_in_order(front, ["An attack in Kandahar kills 80 people.",
-                                       "Karzai meets NATO leaders in Brussels.",
-                                       "Taliban commander Mullah Dadullah is killed."])
+    order = headlines_in_order(front, ["Zoë &amp; Ünal",
+                                       "An attack in Kandahar kills 80 people.",
+                                       "Karzai meets NATO leaders in Brussels."])
     assert order == sorted(order)
-    assert "NATO launches Operation Achilles" not in front
+    assert "Mullah Dadullah" not in front
     assert front.count("newsarc-day-card") == 3
     # the indices are reachable from the navigation
     assert 'href="chronology.html"' in front and 'href="entities/index.html"' in front
@@ -110,10 +109,9 @@ def test_eventlist(app) -> None:
     found = {re.sub(r"<[^>]+>", "", s.split("</h2>")[0]).strip("¶ "): text_of_section(s)
              for s in sections}
     latest = found["Latest three"]
-    assert [h for h in ("An attack in Kandahar", "Karzai meets NATO", "Mullah Dadullah")
-            if h in latest] == ["An attack in Kandahar", "Karzai meets NATO", "Mullah Dadullah"]
-    assert latest.index("An attack in Kandahar") < latest.index("Karzai meets NATO")
-    assert "Operation Achilles" not in latest
+    expected = ["Zoë &amp; Ünal", "An attack in Kandahar", "Karzai meets NATO"]
+    assert [latest.index(h) for h in expected] == sorted(latest.index(h) for h in expected)
+    assert "Mullah Dadullah" not in latest
     taliban = found["Taliban, oldest first, in 2006 and 2007"]
     expected = ["Taliban fighters attack", "A report known only to its month",
                 "Operation Achilles", "Mullah Dadullah"]

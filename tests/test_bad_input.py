@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from sphinx.cmd.build import build_main
-
 from buildutil import build
 from conftest import copy_root, read, warnings_of
+from sphinx.cmd.build import build_main
+
 from sphinx_newsarc.warnings import SUBTYPES
 
 
@@ -107,7 +107,8 @@ def test_one_bad_event_in_rst(tmp_path: Path) -> None:
     """rST: an impossible date is located at the directive's line."""
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text("extensions = ['sphinx_newsarc']\nnewsarc_generate_pages = False\n")
+    (src / "conf.py").write_text(
+        "extensions = ['sphinx_newsarc']\nnewsarc_generate_pages = False\n")
     (src / "index.rst").write_text(
         "Title\n=====\n\n.. event:: A good one\n   :date: 2006-02-28\n\n"
         ".. event:: A bad one\n   :date: 2006-02-30\n\nAfter the events.\n"

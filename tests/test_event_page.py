@@ -6,14 +6,15 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import read, warnings_of
 
 SEED_RELATED = [
-    ("Alan Garca of the APRA is re-elected President of Peru", "Context: Alan García, Ollanta Humala"),
+    ("Alan Garca of the APRA is re-elected President of Peru",
+     "Context: Alan García, Ollanta Humala"),
     ("A court of Lima orders 18 months of pre-trial imprisonment", "Context: Ollanta Humala"),
     ("The President of Peru Ollanta Humala recalls the ambassador", "Context: Ollanta Humala"),
-    ("The President of Peru Ollanta Humala declares a state of emergency", "Context: Ollanta Humala"),
+    ("The President of Peru Ollanta Humala declares a state of emergency",
+     "Context: Ollanta Humala"),
     ("Ollanta Humala is elected President of Peru", "Context: Ollanta Humala"),
 ]
 

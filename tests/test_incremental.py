@@ -6,7 +6,6 @@ import difflib
 from pathlib import Path
 
 import pytest
-
 from buildutil import build, fresh_copy, mtimes, outputs, touch_later
 from conftest import copy_root
 

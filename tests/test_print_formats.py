@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import read, warnings_of
 
 EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
@@ -81,8 +80,8 @@ def test_pdf(app) -> None:
     assert "p. ??" not in flat
     assert re.search(r"Elections are held for the Afghan parliament\.\s*,\s*p\.\s*\d+", flat)
     # specials and accents survive into the PDF text
-    assert "Zoë & Ünal's 100% {fund} costs $5 #1 _x_" in flat or \
-        "Zoë & Ünal’s 100% {fund} costs $5 #1 _x_" in flat
+    plain = flat.replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
+    assert "Zoë & Ünal's 100% {fund} costs $5 #1 _x_" in plain
     assert "Procter & Gamble" in flat
 
 

@@ -6,7 +6,6 @@ import re
 import zipfile
 
 import pytest
-
 from conftest import read, warnings_of
 
 HOSTILE_HEADLINE = (

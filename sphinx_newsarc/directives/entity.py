@@ -12,6 +12,7 @@ from ..core.model import EntityRecord
 from ..core.text import slugify, split_list
 from ..locale import _
 from ..warnings import warn
+from . import news_domain
 
 __all__ = ["EntityDirective"]
 
@@ -22,7 +23,7 @@ class EntityDirective(SphinxDirective):
     required_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+    option_spec: ClassVar[dict[str, object]] = {
         "aliases": directives.unchanged,
         "kind": directives.unchanged,
         "url": directives.unchanged,
@@ -30,7 +31,7 @@ class EntityDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        domain = self.env.get_domain("news")
+        domain = news_domain(self.env)
         docname = self.env.docname
         name = " ".join(self.arguments[0].split())
         aliases = tuple(split_list(self.options.get("aliases", "")))

@@ -16,6 +16,7 @@ from ..core.text import slugify, split_list
 from ..locale import _
 from ..nodes import pending_news
 from ..warnings import warn
+from . import news_domain
 
 __all__ = ["EventDirective"]
 
@@ -39,7 +40,7 @@ class EventDirective(SphinxDirective):
     required_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+    option_spec: ClassVar[dict[str, object]] = {
         "id": directives.unchanged_required,
         "date": directives.unchanged,
         "entities": directives.unchanged,
@@ -51,7 +52,7 @@ class EventDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        domain = self.env.get_domain("news")
+        domain = news_domain(self.env)
         docname = self.env.docname
         location = (docname, self.lineno)
         headline = " ".join(self.arguments[0].split())

@@ -12,6 +12,7 @@ from ..core.dates import DateError, EventDate, parse_date
 from ..core.query import EventQuery
 from ..nodes import pending_news
 from ..warnings import warn
+from . import news_domain
 
 __all__ = ["EventListDirective"]
 
@@ -21,7 +22,7 @@ class EventListDirective(SphinxDirective):
     ``limit``; filled in when every document has been read."""
 
     has_content = False
-    option_spec: ClassVar[dict[str, object]] = {  # type: ignore[misc]
+    option_spec: ClassVar[dict[str, object]] = {
         "entity": directives.unchanged,
         "story": directives.unchanged,
         "category": directives.unchanged,
@@ -53,7 +54,7 @@ class EventListDirective(SphinxDirective):
             order=self.options.get("order", "newest"),
             limit=self.options.get("limit", 0),
         )
-        domain = self.env.get_domain("news")
+        domain = news_domain(self.env)
         domain.add_list(self.env.docname, query)
         node = pending_news(kind="eventlist", query=query,
                             classes=["newsarc-eventlist", *self.options.get("class", [])])

@@ -70,6 +70,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
                 if str(static) not in app.config.html_static_path else None)
     app.add_css_file("newsarc.css")
     app.add_message_catalog(MESSAGE_CATALOG_NAME, str(Path(__file__).parent / "locales"))
+    # Atom feeds and JSON exports of HTML builds (outputs.py, docs/feeds.md)
+    from . import outputs
+
+    outputs.setup(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -22,6 +22,52 @@ def _pages_default() -> dict[str, str]:
     return dict(DEFAULT_PATTERNS)
 
 
+# -- feeds and JSON exports (see outputs.py and docs/feeds.md) -----------------------------
+
+#: Where each kind of Atom feed goes, relative to the output directory.
+FEED_PATTERNS: dict[str, str] = {
+    "all": "news/feeds/all.atom.xml",
+    "entity": "news/feeds/entities/{slug}.atom.xml",
+    "story": "news/feeds/stories/{slug}.atom.xml",
+    "category": "news/feeds/categories/{slug}.atom.xml",
+}
+
+#: Where the JSON exports go: all events, and each day (``{page}`` is the day page's docname).
+JSON_PATHS: dict[str, str] = {
+    "events": "news/events.json",
+    "day": "{page}.json",
+}
+
+
+def _output_paths(value: Any, defaults: dict[str, str], placeholder: dict[str, str]) -> bool:
+    """A bool, or a dict of some of ``defaults``' keys to relative paths ("" turns one off)."""
+    if isinstance(value, bool):
+        return True
+    if not isinstance(value, dict):
+        return False
+    for key, path in value.items():
+        if key not in defaults or not isinstance(path, str | None):
+            return False
+        if not path:
+            continue
+        parts = path.split("/")
+        if path.startswith("/") or "\\" in path or ".." in parts or "" in parts:
+            return False
+        if key in placeholder and placeholder[key] not in path:
+            return False
+    return True
+
+
+def _check_feeds(value: Any) -> bool:
+    return value is None or _output_paths(
+        value, FEED_PATTERNS, {"entity": "{slug}", "story": "{slug}", "category": "{slug}"}
+    )
+
+
+def _check_json(value: Any) -> bool:
+    return _output_paths(value, JSON_PATHS, {"day": "{page}"})
+
+
 @dataclass(frozen=True)
 class NewsarcConfig:
     """All settings of sphinx-newsarc; each field is ``newsarc_<name>`` in ``conf.py``."""
@@ -44,6 +90,32 @@ class NewsarcConfig:
     generate_pages: bool = field(
         default=True, metadata={"doc": "write the archive pages into the source directory"}
     )
+    # -- feeds and JSON exports (outputs.py) ---------------------------------------------
+    feeds: Any = field(
+        default=None,
+        metadata={
+            "doc": "Atom feeds: None (when html_baseurl is set), True, False, or a dict of "
+                   "feed kinds (all, entity, story, category) to output paths",
+            "types": (type(None), bool, dict),
+            "check": _check_feeds,
+            "expect": "None, a bool, or a dict of feed kinds (all, entity, story, category) "
+                      "to relative paths ('{slug}' in all but 'all')",
+        },
+    )
+    feed_length: int = field(
+        default=50, metadata={"doc": "entries per feed, newest first (0: all)"}
+    )
+    json: Any = field(
+        default=True,
+        metadata={
+            "doc": "JSON exports: True, False, or a dict with the paths of 'events' and "
+                   "'day' ('{page}' is the day page)",
+            "types": (bool, dict),
+            "check": _check_json,
+            "expect": "a bool, or a dict with relative paths for 'events' and 'day' "
+                      "('{page}' in 'day')",
+        },
+    )
 
     def titles(self) -> dict[str, str]:
         """The root pages' titles, translated defaults where ``conf.py`` sets none."""
@@ -63,10 +135,19 @@ def register(app: Sphinx) -> None:
     defaults = NewsarcConfig()
     for name in _FIELDS:
         default = getattr(defaults, name)
-        app.add_config_value(f"newsarc_{name}", default, "env", types=(type(default),))
+        types = _FIELDS[name].metadata.get("types", (type(default),))
+        app.add_config_value(f"newsarc_{name}", default, "env", types=types)
 
 
 def _validate(name: str, value: Any, default: Any) -> Any:
+    check = _FIELDS[name].metadata.get("check")
+    if check is not None:
+        if check(value):
+            return value
+        logger.warning("newsarc_%s = %r is not valid (expected %s); using %r", name, value,
+                       _FIELDS[name].metadata["expect"], default, type="newsarc",
+                       subtype="config")
+        return default
     if isinstance(default, bool):
         ok = isinstance(value, bool)
     elif isinstance(default, int):

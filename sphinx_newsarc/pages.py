@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .config import settings
-from .core.pages import ROOT_KINDS, Page, PagePlan
+from .core.pages import BROWSE_KINDS, ROOT_KINDS, Page, PagePlan
 from .domain import NewsDomain
 from .warnings import warn
 
@@ -49,37 +49,39 @@ def _md_escape(text: str) -> str:
 
 
 def stub_source(page: Page, suffix: str) -> str:
-    """The source text of a page's stub, in reStructuredText or MyST."""
+    """The source text of a page's stub, in reStructuredText or MyST.
+
+    Browse pages (day, month, year, entity, story) are orphans: they are reached through
+    the listings, not the toctree, so a large archive does not swell every page's
+    navigation, and printed formats leave them out. The root pages form a toctree.
+    """
     children = list(page.children)
-    browse = list(page.browse_children)
+    orphan = page.kind in BROWSE_KINDS
     arg = f"{page.kind} {page.key}".rstrip()
     if suffix == ".rst":
         title = _rst_escape(page.title) or "\\ "
         rule = "=" * max(column_width(title), 4)
-        lines = [f".. {MARKER}: written by sphinx-newsarc on every build; do not edit.", "",
-                 rule, title, rule, "", f".. news:archive-page:: {arg}", ""]
+        lines = [f".. {MARKER}: written by sphinx-newsarc on every build; do not edit.", ""]
+        if orphan:
+            lines += [":orphan:", ""]
+        lines += [rule, title, rule, "", f".. news:archive-page:: {arg}", ""]
         if children:
             lines += [".. toctree::", "   :maxdepth: 1", ""]
             lines += [f"   /{c}" for c in children] + [""]
-        if browse:
-            lines += [".. only:: html", "", "   .. toctree::", "      :hidden:", ""]
-            lines += [f"      /{c}" for c in browse] + [""]
         return "\n".join(lines)
-    lines = [f"% {MARKER}: written by sphinx-newsarc on every build; do not edit.", "",
-             f"# {_md_escape(page.title)}", "", f"```{{news:archive-page}} {arg}", "```", ""]
+    lines = ["---", "orphan: true", "---"] if orphan else []
+    lines += [f"% {MARKER}: written by sphinx-newsarc on every build; do not edit.", "",
+              f"# {_md_escape(page.title)}", "", f"```{{news:archive-page}} {arg}", "```", ""]
     if children:
         lines += ["```{toctree}", ":maxdepth: 1", ""] + [f"/{c}" for c in children]
         lines += ["```", ""]
-    if browse:
-        lines += ["::::{only} html", "```{toctree}", ":hidden:", ""]
-        lines += [f"/{c}" for c in browse] + ["```", "::::", ""]
     return "\n".join(lines)
 
 
 def _is_ours(path: Path) -> bool:
     try:
         with path.open(encoding="utf-8") as f:
-            return MARKER in f.readline()
+            return any(MARKER in f.readline() for _ in range(4))
     except (OSError, UnicodeDecodeError):
         return False
 
@@ -123,9 +125,7 @@ def _place(app: Sphinx, plan: PagePlan, only: tuple[str, ...] | None = None
         placed[docname] = page
     for docname, page in placed.items():
         page = replace(
-            page,
-            children=tuple(c for c in page.children if c in placed or c not in plan.pages),
-            browse_children=tuple(c for c in page.browse_children if c in placed),
+            page, children=tuple(c for c in page.children if c in placed or c not in plan.pages)
         )
         if _write_if_changed(srcdir / (docname + suffix), stub_source(page, suffix)):
             rewritten.append(docname)

@@ -149,6 +149,36 @@ class Renderer:
         box += items
         return [box]
 
+    # -- other formats: the JSON and Atom files of HTML builds (outputs.py) -------------------
+
+    def formats(self) -> list[nodes.Node]:
+        """``Formats: HTML · JSON · Atom`` for this page (and the archive's category feeds)."""
+        from .outputs import outputs_for
+
+        outputs = outputs_for(self.builder, self.domain)
+        if outputs is None:
+            return []
+        out: list[nodes.Node] = []
+        links = outputs.formats.get(self.docname, [])
+        if links:
+            para = nodes.paragraph(classes=["newsarc-formats"])
+            para += nodes.Text(_("Formats") + ": ")
+            para += nodes.strong("HTML", "HTML")
+            for label, path in links:
+                para += nodes.Text(" \N{MIDDLE DOT} ")
+                para += nodes.reference(label, label, refuri=outputs.href(self.docname, path),
+                                        classes=[f"newsarc-format-{label.lower()}"])
+            out.append(para)
+        if outputs.category_feeds and self.docname == self.domain.page_for("archive"):
+            para = nodes.paragraph(classes=["newsarc-category-feeds"])
+            para += nodes.Text(_("Category feeds") + ": ")
+            for n, (name, path) in enumerate(outputs.category_feeds):
+                if n:
+                    para += nodes.Text(" \N{MIDDLE DOT} ")
+                para += nodes.reference(name, name, refuri=outputs.href(self.docname, path))
+            out.append(para)
+        return out
+
     # -- archive pages ---------------------------------------------------------------------
 
     def page(self, kind: str, view: tuple[Any, ...]) -> list[nodes.Node]:
@@ -184,6 +214,7 @@ class Renderer:
             if story:
                 out.append(self._section(story, page=page, level_text="newsarc-story-title"))
             out.append(self.listing(summaries, with_date=False))
+        out.extend(self.formats())
         return out
 
     def _page_month(self, view: tuple[Any, ...]) -> list[nodes.Node]:
@@ -225,7 +256,17 @@ class Renderer:
         out: list[nodes.Node] = []
         if not self.website:  # printed books go straight to the indices
             return out
-        for _day, page, summaries in view:
+        years, recent = view
+        if years:
+            para = nodes.paragraph(classes=["newsarc-years"])
+            para += nodes.Text(_("Years") + ": ")
+            for n, (year, page, count) in enumerate(years):
+                if n:
+                    para += nodes.Text(" \N{MIDDLE DOT} ")
+                para += self.link(page, "", year)
+                para += nodes.Text(f" ({count})")
+            out.append(para)
+        for _day, page, summaries in recent:
             card = nodes.container(classes=["newsarc-day-card", "sd-card", "sd-mb-3",
                                             "sd-shadow-sm"])
             header = nodes.container(classes=["sd-card-header"])
@@ -237,6 +278,7 @@ class Renderer:
             body += self.listing(summaries, with_date=False)
             card += body
             out.append(card)
+        out.extend(self.formats())
         return out
 
     def _page_chronology(self, view: tuple[Any, ...]) -> list[nodes.Node]:
@@ -321,7 +363,7 @@ class Renderer:
             para += self.link(ref.declared_at[0], ref.declared_at[1], _("Declaration"))
             body += para
         card += body
-        return [card, self.listing(summaries)]
+        return [card, self.listing(summaries), *self.formats()]
 
     def _page_stories(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         out: list[nodes.Node] = []
@@ -337,7 +379,7 @@ class Renderer:
 
     def _page_story(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         _name, summaries = view
-        return [self.listing(summaries, classes=["newsarc-timeline"])]
+        return [self.listing(summaries, classes=["newsarc-timeline"]), *self.formats()]
 
 
 def count_text(events: int, days: int | None = None) -> str:

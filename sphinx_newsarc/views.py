@@ -186,10 +186,15 @@ class Views:
         archive = self.archive
         limit = self.config.newsarc_front_days
         days = list(reversed(archive.days))[:limit] if limit else list(reversed(archive.days))
-        return tuple(
+        years = tuple(
+            (year, self.domain.page_for("year", year), len(uids))
+            for year, uids in reversed(archive.by_year.items())
+        )
+        recent = tuple(
             (d, self.domain.page_for("day", d), self._summaries_of(archive.by_day[d]))
             for d in days
         )
+        return (years, recent)
 
     def _page_chronology(self, key: str) -> tuple[Any, ...]:
         archive = self.archive

@@ -13,7 +13,6 @@ logger = logging.getLogger("sphinx_newsarc")
 #: Every warning subtype, with what it reports (documented in docs/warnings.md).
 SUBTYPES: dict[str, str] = {
     "date": "a missing, impossible or non-ISO 8601 date",
-    "headline": "an event without a headline",
     "duplicate_id": "two events with the same id",
     "duplicate_entity": "two entity declarations claiming the same name or alias",
     "source": "a malformed source line",
@@ -21,6 +20,7 @@ SUBTYPES: dict[str, str] = {
     "option": "an invalid directive option value",
     "collision": "a generated page whose path an author's file already takes",
     "config": "an invalid newsarc_* setting",
+    "feed": "Atom feeds requested without html_baseurl (feeds need absolute links)",
 }
 
 

@@ -210,6 +210,8 @@ class EventDirective(SphinxDirective):
             para = nodes.paragraph()
             if source.url:
                 ref = nodes.reference(source.name, source.name, refuri=source.url)
+                # linkcheck reports a broken source at the event's file and line
+                ref.source, ref.line = self.get_source_info()
                 para += ref
             else:
                 para += nodes.Text(source.name)

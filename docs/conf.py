@@ -1,0 +1,27 @@
+"""Sphinx configuration of the sphinx-newsarc documentation (built with the extension)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+project = "sphinx-newsarc"
+author = "sphinx-newsarc developers"
+copyright = "2026, sphinx-newsarc developers; demo events: Wikipedia contributors (CC BY-SA)"
+version = release = "0.1"
+today_fmt = "%Y"  # no build date in the output: the same input gives the same bytes
+
+extensions = ["myst_parser", "sphinx_design", "sphinx_newsarc"]
+myst_enable_extensions = ["colon_fence", "deflist", "dollarmath"]
+myst_heading_anchors = 3
+exclude_patterns = ["_build", "_data"]
+nitpicky = True
+
+newsarc_related_limit = 5
+newsarc_front_days = 7
+newsarc_date_format = "%d %B %Y"
+
+html_theme = "furo" if importlib.util.find_spec("furo") else "alabaster"
+html_title = "sphinx-newsarc"
+epub_show_urls = "no"
+latex_documents = [("index", "sphinx-newsarc.tex", "sphinx-newsarc", author, "manual")]
+latex_elements = {"papersize": "a4paper"}

@@ -1,0 +1,88 @@
+"""The archive as JSON, in the schema ``sphinx-newsarc import --format json`` reads.
+
+Pure functions of the archive model: the same archive gives the same bytes (sorted keys,
+two-space indent, UTF-8 without escapes, a newline at the end). See
+``schema/events.schema.json`` and ``docs/feeds.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .core.archive import Archive
+
+__all__ = ["SCHEMA_ID", "dump", "entity_object", "event_object", "export"]
+
+
+def _schema_id() -> str:
+    schema = Path(__file__).parent / "schema" / "events.schema.json"
+    return str(json.loads(schema.read_text(encoding="utf-8"))["$id"])
+
+
+#: The ``$id`` of the schema, written as ``$schema`` at the top of every export.
+SCHEMA_ID = _schema_id()
+
+
+def event_object(archive: Archive, uid: str) -> dict[str, Any]:
+    """One event as the schema's event object.
+
+    Entities are given by their canonical names (an alias an author wrote resolves to the
+    same entity when imported again); every field is present, empty when unset.
+    """
+    event = archive.event(uid)
+    return {
+        "id": event.id,
+        "date": event.date.iso(),
+        "headline": event.headline,
+        "entities": [archive.entity(key).name for key in archive.entities_of.get(uid, ())],
+        "sources": [
+            {k: v for k, v in (("name", s.name), ("url", s.url)) if v} for s in event.sources
+        ],
+        "story": event.story,
+        "category": event.category,
+        "related": list(event.related),
+    }
+
+
+def entity_object(archive: Archive, key: str) -> dict[str, Any]:
+    """A declared entity as the schema's entity object."""
+    entity = archive.entity(key)
+    record = entity.record
+    assert record is not None, key
+    return {
+        "name": entity.name,
+        "aliases": list(record.aliases),
+        "kind": record.kind,
+        "url": record.url,
+        "description": "\n\n".join(record.description),
+    }
+
+
+def export(archive: Archive, uids: Iterable[str] | None = None) -> dict[str, Any]:
+    """``{"$schema", "events", "entities"}`` for ``uids`` (default: every event).
+
+    With every event, ``entities`` holds every declared entity; otherwise the declared
+    entities those events name.
+    """
+    if uids is None:
+        chosen = list(archive.ordered)
+        keys = [e.key for e in archive.entities if e.record is not None]
+    else:
+        order = {uid: n for n, uid in enumerate(archive.ordered)}
+        chosen = sorted(uids, key=order.__getitem__)
+        named = {key for uid in chosen for key in archive.entities_of.get(uid, ())}
+        keys = [e.key for e in archive.entities if e.record is not None and e.key in named]
+    return {
+        "$schema": SCHEMA_ID,
+        "events": [event_object(archive, uid) for uid in chosen],
+        "entities": [entity_object(archive, key) for key in sorted(keys)],
+    }
+
+
+def dump(data: Any) -> bytes:
+    """Deterministic JSON text: sorted keys, indent 2, UTF-8, newline at the end."""
+    text = json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")

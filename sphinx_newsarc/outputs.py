@@ -1,0 +1,413 @@
+"""Feeds and JSON exports of HTML builds: which files, where, and which pages link to them.
+
+Every HTML build (not ePub) regenerates all of them from the domain's archive model at
+``build-finished`` and deletes the ones an earlier build wrote that no longer exist, so an
+incremental build leaves the same files as a clean one. Pages link to them with
+``<link rel="alternate">`` (``html-page-context``) and a visible "Formats" line
+(:mod:`.render`). Paths and settings: ``docs/feeds.md``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import posixpath
+import re
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util.osutil import relative_uri
+
+from . import __version__
+from .config import FEED_PATTERNS, JSON_PATHS, settings
+from .core.archive import Archive
+from .core.text import RESERVED_SLUGS, slugify
+from .domain import NewsDomain
+from .export import dump, export
+from .feeds import FeedLinks, atom_feed
+from .locale import _
+from .warnings import warn
+
+__all__ = [
+    "ATOM_TYPE",
+    "JSON_TYPE",
+    "Feed",
+    "Outputs",
+    "category_slugs",
+    "feed_patterns",
+    "json_paths",
+    "outputs_for",
+    "produces_outputs",
+    "setup",
+]
+
+ATOM_TYPE = "application/atom+xml"
+JSON_TYPE = "application/json"
+HOMEPAGE = "https://sphinx-newsarc.readthedocs.io"
+#: The attribute of the environment that remembers what the front page lists (see
+#: :func:`env_get_updated`).
+_STATE = "newsarc_outputs_state"
+
+
+# -- settings --------------------------------------------------------------------------------
+
+
+def produces_outputs(builder: Builder) -> bool:
+    """Whether ``builder`` gets feeds and JSON files: HTML builders, but not ePub."""
+    if builder.format != "html" or builder.name.startswith("epub"):
+        return False
+    try:
+        from sphinx.builders._epub_base import EpubBuilder
+    except ImportError:  # pragma: no cover - private module moved
+        return True
+    return not isinstance(builder, EpubBuilder)
+
+
+def feed_patterns(config: Config) -> dict[str, str]:
+    """The output path pattern of each enabled feed kind (none without ``html_baseurl``)."""
+    value = config.newsarc_feeds
+    if value is None:  # the default: feeds when they can have absolute links
+        value = bool(config.html_baseurl)
+    if value is False or not config.html_baseurl:
+        return {}
+    patterns = dict(FEED_PATTERNS)
+    if isinstance(value, dict):
+        patterns.update(value)
+    return {kind: path for kind, path in patterns.items() if path}
+
+
+def json_paths(config: Config) -> dict[str, str]:
+    """The output path (pattern) of each enabled JSON export."""
+    value = config.newsarc_json
+    if value is False:
+        return {}
+    paths = dict(JSON_PATHS)
+    if isinstance(value, dict):
+        paths.update(value)
+    return {kind: path for kind, path in paths.items() if path}
+
+
+def category_slugs(archive: Archive) -> dict[str, str]:
+    """A unique slug for each category key, assigned in key order so it is stable."""
+    slugs: dict[str, str] = {}
+    taken = set(RESERVED_SLUGS)
+    for key, name in archive.category_names.items():
+        base = slugify(name) or "category"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs[key] = slug
+    return slugs
+
+
+# -- what a build writes ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """One Atom feed: its kind and key, output path, title, page, and events."""
+
+    kind: str
+    key: str
+    path: str
+    title: str
+    page: str | None
+    uids: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Outputs:
+    """Every feed and JSON file of one build, and the links pages carry to them."""
+
+    builder: Builder
+    domain: NewsDomain
+    feeds: list[Feed] = field(default_factory=list)
+    json_files: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+    #: docname -> [(MIME type, title, path)] for ``<link rel="alternate">``
+    head: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    #: links every page carries
+    site: list[tuple[str, str, str]] = field(default_factory=list)
+    #: docname -> [(label, path)] for the visible "Formats" line
+    formats: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: the category feeds the archive front page lists: [(name, path)]
+    category_feeds: list[tuple[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def plan(cls, builder: Builder, domain: NewsDomain) -> Outputs:
+        """The outputs of ``builder`` for the domain's current archive."""
+        self = cls(builder, domain)
+        config = builder.config
+        archive = domain.archive
+        front = domain.page_for("archive")
+        project = config.project
+
+        def titled(name: str) -> str:
+            return f"{name} \N{EM DASH} {project}" if project else name
+
+        paths = json_paths(config)
+        if "events" in paths:
+            self.json_files[paths["events"]] = None
+            if front:
+                self._head(front, JSON_TYPE, titled(_("All events (JSON)")), paths["events"])
+                self.formats.setdefault(front, []).append(("JSON", paths["events"]))
+        if "day" in paths:
+            for day, uids in archive.by_day.items():
+                page = domain.page_for("day", day)
+                if page:
+                    path = paths["day"].replace("{page}", page)
+                    self.json_files[path] = uids
+                    self._head(page, JSON_TYPE, titled(day + " (JSON)"), path)
+                    self.formats.setdefault(page, []).append(("JSON", path))
+
+        patterns = feed_patterns(config)
+        titles = settings(config).titles()
+        if "all" in patterns:
+            self.feeds.append(Feed("all", "", patterns["all"], titled(titles["archive"]), front,
+                                   archive.ordered))
+        if "entity" in patterns:
+            for key, uids in archive.by_entity.items():
+                page = domain.page_for("entity", key)
+                if page:
+                    entity = archive.entity(key)
+                    path = patterns["entity"].replace("{slug}", entity.slug)
+                    self.feeds.append(Feed("entity", key, path, titled(entity.name), page, uids))
+        if "story" in patterns:
+            for key, story in archive.stories.items():
+                path = patterns["story"].replace("{slug}", story.slug)
+                self.feeds.append(Feed("story", key, path, titled(story.name),
+                                       domain.page_for("story", key), story.events))
+        if "category" in patterns:
+            for key, slug in category_slugs(archive).items():
+                name = archive.category_names[key]
+                path = patterns["category"].replace("{slug}", slug)
+                title = titled(_("Category") + ": " + name)
+                self.feeds.append(Feed("category", key, path, title, front,
+                                       archive.by_category[key]))
+                self.category_feeds.append((name, path))
+                if front:
+                    self._head(front, ATOM_TYPE, title, path)
+        for feed in self.feeds:
+            if feed.kind == "all":
+                self.site.append((ATOM_TYPE, feed.title, feed.path))
+                if front:
+                    self.formats.setdefault(front, []).append(("Atom", feed.path))
+            elif feed.kind in ("entity", "story") and feed.page:
+                self._head(feed.page, ATOM_TYPE, feed.title, feed.path)
+                self.formats.setdefault(feed.page, []).append(("Atom", feed.path))
+        return self
+
+    def _head(self, docname: str, mimetype: str, title: str, path: str) -> None:
+        self.head.setdefault(docname, []).append((mimetype, title, path))
+
+    # -- URLs ------------------------------------------------------------------------------
+
+    def page_uri(self, docname: str) -> str:
+        """The URI of a document's output page, relative to the output directory."""
+        uri = self.builder.get_target_uri(docname)
+        if uri.startswith("#"):  # singlehtml: every document is in the root document's page
+            return self.builder.config.root_doc + getattr(self.builder, "out_suffix", ".html")
+        return uri.split("#", 1)[0]
+
+    def href(self, docname: str, path: str) -> str:
+        """A link from ``docname``'s page to the output file ``path``."""
+        return relative_uri(self.page_uri(docname), path)
+
+    def absolute(self, uri: str) -> str:
+        """An absolute URL from ``html_baseurl`` for a URI relative to the output directory."""
+        return posixpath.join(self.builder.config.html_baseurl, uri)
+
+    # -- contents --------------------------------------------------------------------------
+
+    def files(self) -> dict[str, bytes]:
+        """Every file to write: relative POSIX path -> content."""
+        archive = self.domain.archive
+        files: dict[str, bytes] = {}
+        for path, uids in sorted(self.json_files.items()):
+            files[path] = dump(export(archive, uids))
+        if not self.feeds:
+            return files
+        config = self.builder.config
+        domain = self.domain
+
+        def page(docname: str | None) -> str | None:
+            return self.absolute(self.page_uri(docname)) if docname else None
+
+        def event(uid: str) -> str:
+            record = archive.event(uid)
+            return f"{self.absolute(self.page_uri(record.docname))}#{record.anchor}"
+
+        links = FeedLinks(
+            event=event,
+            entity=lambda key: page(domain.page_for("entity", key)),
+            story=lambda key: page(domain.page_for("story", key)),
+            entities_scheme=page(domain.page_for("entities")),
+            stories_scheme=page(domain.page_for("stories")),
+            labels=(_("Entities"), _("Story"), _("Category"), _("Sources")),
+        )
+        length = settings(config).feed_length
+        for feed in sorted(self.feeds, key=lambda f: f.path):
+            files[feed.path] = atom_feed(
+                archive,
+                feed.uids,
+                url=self.absolute(feed.path),
+                title=feed.title,
+                author=config.author or config.project,
+                links=links,
+                alternate=page(feed.page),
+                language=config.language or "en",
+                length=length,
+                generator=("sphinx-newsarc", __version__, HOMEPAGE),
+            )
+        return files
+
+
+_CACHE: weakref.WeakKeyDictionary[Builder, tuple[Archive, Outputs]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def outputs_for(builder: Builder, domain: NewsDomain) -> Outputs | None:
+    """The outputs of ``builder``, or ``None`` when it gets none (not HTML, or ePub)."""
+    if not produces_outputs(builder):
+        return None
+    archive = domain.archive
+    cached = _CACHE.get(builder)
+    if cached is None or cached[0] is not archive:
+        cached = (archive, Outputs.plan(builder, domain))
+        _CACHE[builder] = cached
+    return cached[1]
+
+
+# -- event handlers --------------------------------------------------------------------------
+
+
+def _domain(env: BuildEnvironment) -> NewsDomain:
+    domain = env.get_domain("news")
+    assert isinstance(domain, NewsDomain)
+    return domain
+
+
+def _conf_location(app: Sphinx) -> str | None:
+    """``conf.py:LINE`` of the setting to change (``newsarc_feeds``, else ``html_baseurl``)."""
+    if not app.confdir:
+        return None
+    conf = Path(app.confdir) / "conf.py"
+    try:
+        lines = conf.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for name in ("newsarc_feeds", "html_baseurl"):
+        for number, line in enumerate(lines, start=1):
+            if re.match(rf"\s*{name}\s*=", line):
+                return f"{conf}:{number}"
+    return f"{conf}:1"
+
+
+def check_feed_settings(app: Sphinx) -> None:
+    """``builder-inited``: warn when feeds are asked for but cannot have absolute links."""
+    config = app.config
+    value = config.newsarc_feeds
+    if not produces_outputs(app.builder) or config.html_baseurl:
+        return
+    asked = value is True or (
+        isinstance(value, dict) and any({**FEED_PATTERNS, **value}.values())
+    )
+    if asked:
+        warn("newsarc_feeds asks for Atom feeds, but html_baseurl is not set: feeds need "
+             "absolute links, so none are written (set html_baseurl to the address the site "
+             "is published at, or newsarc_feeds = False)", "feed", _conf_location(app))
+
+
+def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: rewrite the front page when the category feeds it lists change.
+
+    Its own digest covers the events it shows, not the set of categories.
+    """
+    domain = _domain(env)
+    archive = domain.archive
+    state = (tuple(feed_patterns(app.config).items()),
+             tuple((archive.category_names[k], s) for k, s in category_slugs(archive).items()))
+    if getattr(env, _STATE, None) == state:
+        return []
+    setattr(env, _STATE, state)
+    front = domain.page_for("archive")
+    return [front] if front else []
+
+
+def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                 doctree: Any) -> None:
+    """``html-page-context``: ``<link rel="alternate">`` to the feeds and JSON of a page."""
+    outputs = outputs_for(app.builder, _domain(app.env))
+    if outputs is None:
+        return
+    links = outputs.site + outputs.head.get(pagename, [])
+    if not links:
+        return
+    pathto = context["pathto"]
+    tags = [
+        f'<link rel="alternate" type="{mimetype}" title="{html.escape(title)}" '
+        f'href="{html.escape(pathto(path, 1))}" />'
+        for mimetype, title, path in links
+    ]
+    context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
+
+
+def _manifest(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / f"newsarc-outputs.{app.builder.name}.json"
+
+
+def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: write every feed and JSON file; delete the ones no longer made."""
+    if exception is not None:
+        return
+    outputs = outputs_for(app.builder, _domain(app.env))
+    if outputs is None:
+        return
+    outdir = Path(app.outdir)
+    files = outputs.files()
+    for rel, data in files.items():
+        target = outdir / rel
+        with contextlib.suppress(OSError):
+            if target.read_bytes() == data:
+                continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    manifest = _manifest(app)
+    previous: list[str] = []
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+        before = json.loads(manifest.read_text(encoding="utf-8"))
+        if before["outdir"] == str(outdir):
+            previous = list(before["files"])
+    for rel in sorted(set(previous) - set(files)):
+        stale = outdir / rel
+        if outdir not in stale.parents:
+            continue
+        with contextlib.suppress(OSError):
+            stale.unlink()
+        folder = stale.parent
+        while folder != outdir and outdir in folder.parents:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text(json.dumps({"outdir": str(outdir), "files": sorted(files)}, indent=1),
+                        encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    """Connect the handlers (called from the extension's ``setup``)."""
+    app.connect("builder-inited", check_feed_settings)
+    app.connect("env-get-updated", env_get_updated)
+    app.connect("html-page-context", page_context)
+    app.connect("build-finished", write_outputs)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sphinx.util.inventory import InventoryFile
-
 from buildutil import build
 from conftest import copy_root, read
+from sphinx.util.inventory import InventoryFile
 
 
 def uri_of(item: object) -> str:

@@ -315,14 +315,20 @@ class Renderer:
     def _entity_facts(self, facts: tuple[Any, ...]) -> list[nodes.Node]:
         kind, aliases, url, description = facts
         out: list[nodes.Node] = []
-        fields = nodes.field_list(classes=["newsarc-entity-facts"])
-        for label, value in ((_("Kind"), kind), (_("Also known as"), ", ".join(aliases))):
-            if value:
-                fields += _field(label, nodes.Text(value))
+        para = nodes.paragraph(classes=["newsarc-entity-facts"])
+        parts: list[list[nodes.Node]] = []
+        if kind:
+            parts.append([nodes.Text(_("Kind") + ": " + kind)])
+        if aliases:
+            parts.append([nodes.Text(_("Also known as") + ": " + ", ".join(aliases))])
         if url:
-            fields += _field(_("Link"), nodes.reference(url, url, refuri=url))
-        if len(fields):
-            out.append(fields)
+            parts.append([nodes.Text(_("Link") + ": "), nodes.reference(url, url, refuri=url)])
+        for n, part in enumerate(parts):
+            if n:
+                para += nodes.Text(" \N{MIDDLE DOT} ")
+            para.extend(part)
+        if parts:
+            out.append(para)
         for text in description:
             out.append(nodes.paragraph(text, text, classes=["newsarc-description"]))
         return out
@@ -388,14 +394,3 @@ def count_text(events: int, days: int | None = None) -> str:
     if days:
         text += " " + (_("on 1 day") if days == 1 else _("on %d days") % days)
     return text
-
-
-def _field(name: str, value: nodes.Node) -> nodes.field:
-    field = nodes.field()
-    field += nodes.field_name(name, name)
-    body = nodes.field_body()
-    para = nodes.paragraph()
-    para += value
-    body += para
-    field += body
-    return field

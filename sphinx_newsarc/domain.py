@@ -98,6 +98,9 @@ class NewsDomain(Domain):
         self._archive: Archive | None = None
         self._plan: PagePlan | None = None
         self._views: Views | None = None
+        # whether any document was read, purged or merged in this process: if none was,
+        # what pages show cannot have changed and the digests need no recomputing
+        self._touched = False
 
     # -- storage ---------------------------------------------------------------------------
 
@@ -141,8 +144,13 @@ class NewsDomain(Domain):
 
     def invalidate(self) -> None:
         """Forget the derived archive; it is rebuilt from the data when next needed."""
+        self._touched = True
         self._archive = None
         self._plan = None
+        self._views = None
+
+    def forget_views(self) -> None:
+        """Forget cached views (they name pages), keeping the archive model."""
         self._views = None
 
     # -- derived model ---------------------------------------------------------------------
@@ -188,6 +196,8 @@ class NewsDomain(Domain):
 
     def refresh_digests(self) -> list[str]:
         """Hash what each document shows from others; return those whose hash changed."""
+        if not self._touched:
+            return []
         data = self.data
         views = self.views
         docnames = set(data["events"]) | set(data["lists"]) | set(data["refs"])

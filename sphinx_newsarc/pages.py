@@ -216,5 +216,5 @@ def sync_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if d in rewritten or d not in domain.data["generated"] or d not in env.all_docs
     )
     _adopt(app, env, to_read)
-    domain.invalidate()
+    domain.forget_views()  # which pages exist may have changed; the archive has not
     return to_read

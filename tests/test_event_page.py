@@ -176,3 +176,35 @@ def test_text_builder(app) -> None:
     assert "2006-04-10" in text
     assert "1. BBC http://news.bbc.co.uk/2/hi/americas/4897186.stm" in text
     assert "Context: Alan García, Ollanta Humala" in text
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="sample",
+    srcdir="sample-fr",
+    confoverrides={"language": "fr", "newsarc_date_format": "%d %B %Y"},
+)
+def test_localised_dates(app) -> None:
+    app.build()
+    fragment = event_html(read(app.outdir / "peru.html"), "peru-2006-first-round")
+    assert ">10 avril 2006<" in fragment
+    # page titles of generated pages follow the same formats
+    assert "<title>10 avril 2006" in read(app.outdir / "news/2006/04/10.html")
+    assert "avril 2006" in read(app.outdir / "news/2006/04/index.html")
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="sample",
+    srcdir="sample-urls",
+    confoverrides={"newsarc_pages": {"entity": "people/{slug}", "entities": "people/index",
+                                     "day": "days/{year}-{month}-{day}"}},
+)
+def test_configurable_urls(app) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    html = read(app.outdir / "peru.html")
+    assert 'href="days/2006-04-10.html"' in html
+    assert 'href="people/ollanta-humala.html"' in html
+    assert (app.outdir / "people/index.html").exists()
+    assert not (app.outdir / "news/entities").exists()

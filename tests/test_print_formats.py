@@ -42,6 +42,10 @@ def test_latex_structure(app) -> None:
     assert entities.count(r"\pageref{\detokenize{2005:afghan-election-2005}}") == 2
     # browse pages (days, months, entity pages) are for websites, not for the book
     assert r"\label{\detokenize{news/2006/03/21::doc}}" not in tex
+    # eventlists are filled in for LaTeX too, with page numbers
+    lists = tex[tex.index(r"\chapter{Lists}") : tex.index(r"\chapter{News archive}")]
+    assert r"An attack in Kandahar kills 80 people." in lists
+    assert r"\pageref{\detokenize{2007:event-2008-02-17-an-attack-in-kandahar" in lists
     # LaTeX specials and accents in headlines and names come through escaped
     assert (r"Zoë \& Ünal\textquotesingle{}s 100\% \{fund\} costs \$5 \#1 \_x\_ "
             r"\textasciitilde{} \textasciicircum{} \textbackslash{} done." in tex)

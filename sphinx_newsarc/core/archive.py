@@ -125,6 +125,7 @@ class Archive:
         self.category_names = dict(sorted(category_names.items()))
         self.by_category = {k: tuple(v) for k, v in sorted(by_category.items())}
         self._related: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self._member_sets: dict[str, frozenset[str]] = {}
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -173,12 +174,20 @@ class Archive:
                 uid,
                 self.entities_of,
                 self.by_entity,
-                lambda other: (self._position[other],),
+                self._position.__getitem__,
                 explicit=explicit,
                 limit=self.related_limit,
+                member_sets=self._events_set,
             )
             self._related[uid] = cached
         return cached
+
+    def _events_set(self, key: str) -> frozenset[str]:
+        """The events of an entity as a set, built once per build."""
+        found = self._member_sets.get(key)
+        if found is None:
+            found = self._member_sets[key] = frozenset(self.by_entity.get(key, ()))
+        return found
 
     def date_of(self, uid: str) -> EventDate:
         """The date of an event."""

@@ -117,3 +117,36 @@ def test_one_bad_event_in_rst(tmp_path: Path) -> None:
     assert re.search(r"index\.rst:7: WARNING: event 'A bad one'.*\[newsarc\.date\]", text)
     html = read(out / "index.html")
     assert "A good one" in html and "A bad one" in html and "After the events." in html
+
+
+def test_myst_folded_sources_are_kept(tmp_path: Path) -> None:
+    """MyST folds an indented continuation of ``:sources:`` (and later options) into the
+    body; the sources are taken back, a malformed one is reported at its own line."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "extensions = ['myst_parser', 'sphinx_newsarc']\nnewsarc_generate_pages = False\n")
+    (src / "index.md").write_text(
+        "# T\n\n"
+        "```{event} Folded sources\n"          # line 3
+        ":date: 2006-04-10\n"
+        ":sources: BBC <http://news.bbc.co.uk/a>\n"
+        "  Bloomberg <http://bloomberg.com/b>\n"
+        "  Broken <nope>\n"                     # line 7
+        ":entities: Alpha; Beta\n"
+        "\n"
+        "The body stays.\n"
+        "```\n",
+        encoding="utf-8",
+    )
+    out, text = build(src, tmp_path / "out")
+    warnings = [line for line in text.splitlines() if "WARNING" in line]
+    assert len(warnings) == 1
+    assert re.search(r"index\.md:7: WARNING: source 'Broken <nope>'.*\[newsarc\.source\]",
+                     warnings[0])
+    html = read(out / "index.html")
+    assert 'href="http://news.bbc.co.uk/a">BBC<' in html
+    assert 'href="http://bloomberg.com/b">Bloomberg<' in html
+    assert "Entities: " in html and ">Alpha<" in html and ">Beta<" in html
+    assert "The body stays." in html
+    assert ":entities:" not in html

@@ -56,10 +56,8 @@ class EventDirective(SphinxDirective):
         docname = self.env.docname
         location = (docname, self.lineno)
         headline = " ".join(self.arguments[0].split())
-        content = list(self.content)
-        content_offset = self.content_offset
-
-        sources, content, content_offset = self._sources(content, content_offset, location)
+        sources, skip = self._sources(location)
+        body_lines = self.content[skip:]
 
         date = None
         raw_date = self.options.get("date", "")
@@ -112,11 +110,9 @@ class EventDirective(SphinxDirective):
         headline_para["support_smartquotes"] = False  # published verbatim, as in listings
         headline_para += nodes.strong(headline, headline)
         container += headline_para
-        if content:
+        if body_lines:
             body = nodes.container(classes=["newsarc-body"])
-            self.state.nested_parse(
-                self._string_list(content, content_offset), content_offset, body
-            )
+            self.state.nested_parse(body_lines, self.content_offset + skip, body)
             container += body
         if date is not None:
             container += pending_news(kind="meta", uid=uid)
@@ -145,25 +141,18 @@ class EventDirective(SphinxDirective):
         self.state.document.note_explicit_target(container)
         return [container]
 
-    def _string_list(self, lines: list[str], offset: int):  # type: ignore[no-untyped-def]
-        from docutils.statemachine import StringList
-
-        source = self.state_machine.get_source_and_line(self.lineno)[0]
-        return StringList(lines, source=source or "", items=[
-            (source or "", offset + n) for n in range(len(lines))
-        ])
-
-    def _recover_folded(self, content: list[str], offset: int) -> tuple[list[str], int]:
+    def _recover_folded(self) -> int:
         """Take back option lines that MyST folded into the body.
 
         With ``:sources: A <url>`` followed by an indented ``B <url>``, MyST ends the
         options at the first line and makes the rest (the continuation and any later
         ``:key:`` lines) body content, silently. Such leading lines are read as what the
         author meant: continuation lines of ``sources`` as sources, ``:key: value`` lines
-        as options. Returns the remaining body and its new offset.
+        as options. Returns the number of body lines taken.
         """
+        content = self.content
         if not content or not content[0][:1].isspace() or not content[0].strip():
-            return content, offset
+            return 0
         first_line = self.lineno + 1 + len(self.options)
         last_key = next(reversed(self.options), "")
         taken = 0
@@ -181,14 +170,13 @@ class EventDirective(SphinxDirective):
             else:
                 break
             taken += 1
-        return content[taken:], offset + taken
+        return taken
 
-    def _sources(
-        self, content: list[str], offset: int, location: tuple[str, int]
-    ) -> tuple[list[Source], list[str], int]:
-        """Read the ``sources`` option (and source lines MyST folded into the body)."""
+    def _sources(self, location: tuple[str, int]) -> tuple[list[Source], int]:
+        """Read the ``sources`` option (and source lines MyST folded into the body);
+        return them and the number of body lines they took."""
         self._folded_sources: list[tuple[str, int]] = []
-        content, offset = self._recover_folded(content, offset)
+        skip = self._recover_folded()
         lines = [(line, location[1]) for line in self.options.get("sources", "").splitlines()]
         lines += self._folded_sources
         sources: list[Source] = []
@@ -199,7 +187,7 @@ class EventDirective(SphinxDirective):
                 sources.append(parse_source(line))
             except SourceError as error:
                 warn("%s; the source is left out", "source", (location[0], lineno), error)
-        return sources, content, offset
+        return sources, skip
 
     def _sources_node(self, sources: list[Source]) -> nodes.container:
         box = nodes.container(classes=["newsarc-sources"])

@@ -77,8 +77,9 @@ class Renderer:
     # -- listings --------------------------------------------------------------------------
 
     def listing(self, summaries: Iterable[Summary], with_date: bool = True,
-                classes: Sequence[str] = ()) -> nodes.bullet_list:
-        """A bullet list of events: date, headline (and page number in LaTeX)."""
+                classes: Sequence[str] = ()) -> list[nodes.Node]:
+        """A bullet list of events: date, headline (and page number in LaTeX); nothing
+        for no events (an empty list is an error in LaTeX)."""
         items = nodes.bullet_list(classes=["newsarc-listing", *classes])
         for summary in summaries:
             para = nodes.paragraph()
@@ -88,7 +89,7 @@ class Renderer:
             para += self.event_link(summary)
             para.extend(self.pageref(summary))
             items += nodes.list_item("", para)
-        return items
+        return [items] if len(items) else []
 
     # -- event pieces ----------------------------------------------------------------------
 
@@ -213,7 +214,7 @@ class Renderer:
         for story, page, summaries in stories:
             if story:
                 out.append(self._section(story, page=page, level_text="newsarc-story-title"))
-            out.append(self.listing(summaries, with_date=False))
+            out.extend(self.listing(summaries, with_date=False))
         out.extend(self.formats())
         return out
 
@@ -221,10 +222,10 @@ class Renderer:
         days, loose = view
         out: list[nodes.Node] = []
         if loose:
-            out.append(self.listing(loose))
+            out.extend(self.listing(loose))
         for _day, page, summaries in days:
             out.append(self._section(summaries[0].date_text, page=page))
-            out.append(self.listing(summaries, with_date=False))
+            out.extend(self.listing(summaries, with_date=False))
         return out
 
     def _page_year(self, view: tuple[Any, ...]) -> list[nodes.Node]:
@@ -249,7 +250,7 @@ class Renderer:
         grid += row
         out: list[nodes.Node] = [grid]
         if loose:
-            out.append(self.listing(loose))
+            out.extend(self.listing(loose))
         return out
 
     def _page_archive(self, view: tuple[Any, ...]) -> list[nodes.Node]:
@@ -275,7 +276,7 @@ class Renderer:
             header += title
             card += header
             body = nodes.container(classes=["sd-card-body"])
-            body += self.listing(summaries, with_date=False)
+            body.extend(self.listing(summaries, with_date=False))
             card += body
             out.append(card)
         out.extend(self.formats())
@@ -287,13 +288,13 @@ class Renderer:
             out.append(self._section(year, [chronology_anchor(year)], "newsarc-year",
                                      year_page))
             if loose:
-                out.append(self.listing(loose))
+                out.extend(self.listing(loose))
             for month, month_page, days, month_loose in months:
                 title = self.views.month_title(month)
                 out.append(self._section(title, [chronology_anchor(month)], "newsarc-month",
                                          month_page))
                 if month_loose:
-                    out.append(self.listing(month_loose))
+                    out.extend(self.listing(month_loose))
                 if self.website:
                     items = nodes.bullet_list(classes=["newsarc-days"])
                     for day, day_page, summaries in days:
@@ -309,7 +310,7 @@ class Renderer:
                     para["ids"].append(chronology_anchor(day))
                     para += nodes.strong(summaries[0].date_text, summaries[0].date_text)
                     out.append(para)
-                    out.append(self.listing(summaries, with_date=False))
+                    out.extend(self.listing(summaries, with_date=False))
         return out
 
     def _entity_facts(self, facts: tuple[Any, ...]) -> list[nodes.Node]:
@@ -353,7 +354,7 @@ class Renderer:
                 if facts[1]:
                     text = _("Also known as") + ": " + ", ".join(facts[1])
                     out.append(nodes.paragraph(text, text, classes=["newsarc-aliases"]))
-                out.append(self.listing(summaries))
+                out.extend(self.listing(summaries))
         return out
 
     def _page_entity(self, view: tuple[Any, ...]) -> list[nodes.Node]:
@@ -369,7 +370,7 @@ class Renderer:
             para += self.link(ref.declared_at[0], ref.declared_at[1], _("Declaration"))
             body += para
         card += body
-        return [card, self.listing(summaries), *self.formats()]
+        return [card, *self.listing(summaries), *self.formats()]
 
     def _page_stories(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         out: list[nodes.Node] = []
@@ -380,12 +381,12 @@ class Renderer:
                 text = count_text(len(summaries)) + f", {first} \N{EN DASH} {last}"
                 out.append(nodes.paragraph(text, text, classes=["newsarc-count"]))
             else:
-                out.append(self.listing(summaries))
+                out.extend(self.listing(summaries))
         return out
 
     def _page_story(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         _name, summaries = view
-        return [self.listing(summaries, classes=["newsarc-timeline"]), *self.formats()]
+        return [*self.listing(summaries, classes=["newsarc-timeline"]), *self.formats()]
 
 
 def count_text(events: int, days: int | None = None) -> str:

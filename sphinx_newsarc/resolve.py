@@ -48,7 +48,7 @@ class ResolveNews(SphinxPostTransform):
                     new = renderer.event_related(view)
             elif kind == "eventlist":
                 summaries = views.eventlist(node["query"])
-                new = [renderer.listing(summaries, classes=node["classes"])] if summaries else []
+                new = renderer.listing(summaries, classes=node["classes"])
             elif kind == "page":
                 page_kind, key = node["page"]
                 plan_doc = domain.plan.docname(page_kind, key)

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 from sphinx.cmd.build import build_main
+from test_print_formats import EPUBCHECK_JAR, needs_epubcheck
 
 DOCS = Path(__file__).parent.parent / "docs"
 
 
-def test_docs_build_without_warnings(tmp_path: Path) -> None:
+def copy_docs(tmp_path: Path) -> Path:
+    """The docs and the files they include, without earlier build products."""
     src = tmp_path / "docs"
     shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build", "news"))
     shutil.copy(DOCS.parent / "CHANGELOG.md", tmp_path / "CHANGELOG.md")
     (tmp_path / "sphinx_newsarc").mkdir()
     schema = DOCS.parent / "sphinx_newsarc" / "schema"
     shutil.copytree(schema, tmp_path / "sphinx_newsarc" / "schema")
+    return src
+
+
+def test_docs_build_without_warnings(tmp_path: Path) -> None:
+    src = copy_docs(tmp_path)
     out = tmp_path / "html"
     code = build_main(["-q", "-W", "--keep-going", "-n", "-b", "html", str(src), str(out),
                        "-D", "html_theme=alabaster"])
@@ -26,3 +34,16 @@ def test_docs_build_without_warnings(tmp_path: Path) -> None:
                  "news/index", "news/chronology", "news/entities/taliban",
                  "news/stories/taliban-insurgency", "news/2006/09/03"):
         assert (out / f"{page}.html").exists(), page
+
+
+@needs_epubcheck
+def test_docs_epub_passes_epubcheck(tmp_path: Path) -> None:
+    src = copy_docs(tmp_path)
+    out = tmp_path / "epub"
+    code = build_main(["-q", "-W", "-b", "epub", "-d", str(tmp_path / "doctrees"), str(src),
+                       str(out)])
+    assert code == 0
+    book = next(out.glob("*.epub"))
+    result = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(book)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]

@@ -28,7 +28,6 @@ from sphinx.util.osutil import relative_uri
 from . import __version__
 from .config import FEED_PATTERNS, JSON_PATHS, settings
 from .core.archive import Archive
-from .core.text import RESERVED_SLUGS, slugify
 from .domain import NewsDomain
 from .export import dump, export
 from .feeds import FeedLinks, atom_feed
@@ -40,7 +39,6 @@ __all__ = [
     "JSON_TYPE",
     "Feed",
     "Outputs",
-    "category_slugs",
     "feed_patterns",
     "json_paths",
     "outputs_for",
@@ -92,21 +90,6 @@ def json_paths(config: Config) -> dict[str, str]:
     if isinstance(value, dict):
         paths.update(value)
     return {kind: path for kind, path in paths.items() if path}
-
-
-def category_slugs(archive: Archive) -> dict[str, str]:
-    """A unique slug for each category key, assigned in key order so it is stable."""
-    slugs: dict[str, str] = {}
-    taken = set(RESERVED_SLUGS)
-    for key, name in archive.category_names.items():
-        base = slugify(name) or "category"
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        slugs[key] = slug
-    return slugs
 
 
 # -- what a build writes ---------------------------------------------------------------------
@@ -186,7 +169,7 @@ class Outputs:
                 self.feeds.append(Feed("story", key, path, titled(story.name),
                                        domain.page_for("story", key), story.events))
         if "category" in patterns:
-            for key, slug in category_slugs(archive).items():
+            for key, slug in archive.category_slugs.items():
                 name = archive.category_names[key]
                 path = patterns["category"].replace("{slug}", slug)
                 title = titled(_("Category") + ": " + name)
@@ -335,7 +318,7 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = _domain(env)
     archive = domain.archive
     state = (tuple(feed_patterns(app.config).items()),
-             tuple((archive.category_names[k], s) for k, s in category_slugs(archive).items()))
+             tuple((archive.category_names[k], s) for k, s in archive.category_slugs.items()))
     if getattr(env, _STATE, None) == state:
         return []
     setattr(env, _STATE, state)

@@ -13,7 +13,7 @@ from .dates import EventDate
 from .entities import Entity, EntityIndex
 from .model import EntityRecord, EventRecord
 from .related import rank_related
-from .text import RESERVED_SLUGS, name_key, slugify
+from .text import name_key, unique_slugs
 
 __all__ = ["Archive", "DuplicateId", "Story"]
 
@@ -35,21 +35,6 @@ class Story:
     name: str
     slug: str
     events: tuple[str, ...]
-
-
-def _group_slugs(names: dict[str, str]) -> dict[str, str]:
-    """Unique slugs for keys, assigned in key order so they are stable."""
-    slugs: dict[str, str] = {}
-    taken: set[str] = set(RESERVED_SLUGS)
-    for key in sorted(names):
-        base = slugify(names[key]) or "item"
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        slugs[key] = slug
-    return slugs
 
 
 class Archive:
@@ -117,12 +102,13 @@ class Archive:
         self.by_year = {k: tuple(v) for k, v in sorted(by_year.items())}
         self.days: tuple[str, ...] = tuple(self.by_day)
         self._day_index = {day: n for n, day in enumerate(self.days)}
-        slugs = _group_slugs(story_names)
+        slugs = unique_slugs(story_names)
         self.stories = {
             key: Story(key, story_names[key], slugs[key], tuple(by_story[key]))
             for key in sorted(by_story)
         }
         self.category_names = dict(sorted(category_names.items()))
+        self.category_slugs = unique_slugs(category_names, "category")
         self.by_category = {k: tuple(v) for k, v in sorted(by_category.items())}
         self._related: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self._member_sets: dict[str, frozenset[str]] = {}

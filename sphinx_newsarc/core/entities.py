@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import EntityRecord
-from .text import RESERVED_SLUGS, name_key, slugify
+from .text import name_key, unique_slugs
 
 __all__ = ["Entity", "EntityConflict", "EntityIndex"]
 
@@ -87,16 +87,9 @@ class EntityIndex:
         self._assign_slugs()
 
     def _assign_slugs(self) -> None:
-        taken: dict[str, int] = dict.fromkeys(RESERVED_SLUGS, 1)
-        for key in sorted(self._by_key):
-            entity = self._by_key[key]
-            base = slugify(entity.name) or "entity"
-            slug = base
-            while slug in taken:
-                taken[base] += 1
-                slug = f"{base}-{taken[base]}"
-            taken.setdefault(slug, 1)
-            self._by_key[key] = Entity(entity.key, entity.name, slug, entity.record)
+        slugs = unique_slugs({key: e.name for key, e in self._by_key.items()}, "entity")
+        for key, entity in self._by_key.items():
+            self._by_key[key] = Entity(entity.key, entity.name, slugs[key], entity.record)
 
     def resolve(self, name: str) -> Entity | None:
         """The entity this spelling names, or ``None``."""

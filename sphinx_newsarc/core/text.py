@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["RESERVED_SLUGS", "name_key", "slugify", "split_list"]
+__all__ = ["RESERVED_SLUGS", "name_key", "slugify", "split_list", "unique_slugs"]
 
 #: Slugs no entity or story page may take: they name the index pages beside them.
 RESERVED_SLUGS = frozenset({"index"})
@@ -38,3 +38,19 @@ def slugify(text: str, max_length: int = 80) -> str:
 def split_list(value: str) -> list[str]:
     """Split a ``;``- or newline-separated option value, dropping empty items."""
     return [item.strip() for item in re.split(r"[;\n]", value) if item.strip()]
+
+
+def unique_slugs(names: dict[str, str], fallback: str = "item") -> dict[str, str]:
+    """A unique slug for each key's name, assigned in key order so that it is stable;
+    a taken slug gets ``-2``, ``-3``, ..., and none is in :data:`RESERVED_SLUGS`."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set(RESERVED_SLUGS)
+    for key in sorted(names):
+        base = slugify(names[key]) or fallback
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs[key] = slug
+    return slugs

@@ -8,7 +8,7 @@ data once per build and cached on the domain instance only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -98,6 +98,7 @@ class NewsDomain(Domain):
         self._archive: Archive | None = None
         self._plan: PagePlan | None = None
         self._views: Views | None = None
+        self._derived: dict[Any, Any] = {}
         # whether any document was read, purged or merged in this process: if none was,
         # what pages show cannot have changed and the digests need no recomputing
         self._touched = False
@@ -147,11 +148,19 @@ class NewsDomain(Domain):
         self._touched = True
         self._archive = None
         self._plan = None
-        self._views = None
+        self.forget_views()
 
     def forget_views(self) -> None:
-        """Forget cached views (they name pages), keeping the archive model."""
+        """Forget cached views and what else derives from the pages (they name pages),
+        keeping the archive model."""
         self._views = None
+        self._derived = {}
+
+    def derived(self, key: Any, factory: Callable[[], Any]) -> Any:
+        """A value derived from this build's archive and pages, made once by ``factory``."""
+        if key not in self._derived:
+            self._derived[key] = factory()
+        return self._derived[key]
 
     # -- derived model ---------------------------------------------------------------------
 

@@ -14,7 +14,6 @@ import html
 import json
 import posixpath
 import re
-import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,11 +26,11 @@ from sphinx.util.osutil import relative_uri
 
 from . import __version__
 from .config import FEED_PATTERNS, JSON_PATHS, settings
-from .core.archive import Archive
 from .domain import NewsDomain
 from .export import dump, export
 from .feeds import FeedLinks, atom_feed
 from .locale import _
+from .pages import prune_empty
 from .warnings import warn
 
 __all__ = [
@@ -51,7 +50,6 @@ JSON_TYPE = "application/json"
 HOMEPAGE = "https://sphinx-newsarc.readthedocs.io"
 #: The attribute of the environment that remembers what the front page lists (see
 #: :func:`env_get_updated`).
-_STATE = "newsarc_outputs_state"
 
 
 # -- settings --------------------------------------------------------------------------------
@@ -253,21 +251,14 @@ class Outputs:
         return files
 
 
-_CACHE: weakref.WeakKeyDictionary[Builder, tuple[Archive, Outputs]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
 def outputs_for(builder: Builder, domain: NewsDomain) -> Outputs | None:
-    """The outputs of ``builder``, or ``None`` when it gets none (not HTML, or ePub)."""
+    """The outputs of ``builder``, or ``None`` when it gets none (not HTML, or ePub).
+
+    Planned once per build and archive, on the domain beside the archive model.
+    """
     if not produces_outputs(builder):
         return None
-    archive = domain.archive
-    cached = _CACHE.get(builder)
-    if cached is None or cached[0] is not archive:
-        cached = (archive, Outputs.plan(builder, domain))
-        _CACHE[builder] = cached
-    return cached[1]
+    return domain.derived(("outputs", builder.name), lambda: Outputs.plan(builder, domain))
 
 
 # -- event handlers --------------------------------------------------------------------------
@@ -308,22 +299,6 @@ def check_feed_settings(app: Sphinx) -> None:
         warn("newsarc_feeds asks for Atom feeds, but html_baseurl is not set: feeds need "
              "absolute links, so none are written (set html_baseurl to the address the site "
              "is published at, or newsarc_feeds = False)", "feed", _conf_location(app))
-
-
-def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: rewrite the front page when the category feeds it lists change.
-
-    Its own digest covers the events it shows, not the set of categories.
-    """
-    domain = _domain(env)
-    archive = domain.archive
-    state = (tuple(feed_patterns(app.config).items()),
-             tuple((archive.category_names[k], s) for k, s in archive.category_slugs.items()))
-    if getattr(env, _STATE, None) == state:
-        return []
-    setattr(env, _STATE, state)
-    front = domain.page_for("archive")
-    return [front] if front else []
 
 
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -376,13 +351,7 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
             continue
         with contextlib.suppress(OSError):
             stale.unlink()
-        folder = stale.parent
-        while folder != outdir and outdir in folder.parents:
-            try:
-                folder.rmdir()
-            except OSError:
-                break
-            folder = folder.parent
+        prune_empty(stale.parent, outdir)
     manifest.parent.mkdir(parents=True, exist_ok=True)
     manifest.write_text(json.dumps({"outdir": str(outdir), "files": sorted(files)}, indent=1),
                         encoding="utf-8")
@@ -391,6 +360,5 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
 def setup(app: Sphinx) -> None:
     """Connect the handlers (called from the extension's ``setup``)."""
     app.connect("builder-inited", check_feed_settings)
-    app.connect("env-get-updated", env_get_updated)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", write_outputs)

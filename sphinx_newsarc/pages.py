@@ -23,7 +23,7 @@ from .core.pages import BROWSE_KINDS, ROOT_KINDS, Page, PagePlan
 from .domain import NewsDomain
 from .warnings import warn
 
-__all__ = ["MARKER", "sync_pages", "write_root_pages"]
+__all__ = ["MARKER", "prune_empty", "sync_pages", "write_root_pages"]
 
 MARKER = "sphinx-newsarc:generated"
 
@@ -159,7 +159,7 @@ def _forget(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         candidate = srcdir / (docname + suffix)
         if candidate.exists() and _is_ours(candidate):
             candidate.unlink()
-            _prune_empty(candidate.parent, srcdir)
+            prune_empty(candidate.parent, srcdir)
     with contextlib.suppress(OSError):
         (Path(app.doctreedir) / f"{docname}.doctree").unlink()
     get_outfilename = getattr(app.builder, "get_outfilename", None)
@@ -167,10 +167,10 @@ def _forget(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         output = Path(get_outfilename(docname))
         with contextlib.suppress(OSError):
             output.unlink()
-            _prune_empty(output.parent, Path(app.outdir))
+            prune_empty(output.parent, Path(app.outdir))
 
 
-def _prune_empty(folder: Path, top: Path) -> None:
+def prune_empty(folder: Path, top: Path) -> None:
     """Remove ``folder`` and its parents below ``top`` while they are empty."""
     while folder != top and top in folder.parents:
         try:

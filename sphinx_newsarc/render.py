@@ -257,7 +257,7 @@ class Renderer:
         out: list[nodes.Node] = []
         if not self.website:  # printed books go straight to the indices
             return out
-        years, recent = view
+        years, recent, _categories = view
         if years:
             para = nodes.paragraph(classes=["newsarc-years"])
             para += nodes.Text(_("Years") + ": ")

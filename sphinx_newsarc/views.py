@@ -194,7 +194,9 @@ class Views:
             (d, self.domain.page_for("day", d), self._summaries_of(archive.by_day[d]))
             for d in days
         )
-        return (years, recent)
+        # the front page links a feed per category: their names are part of what it shows
+        categories = tuple(archive.category_names.items())
+        return (years, recent, categories)
 
     def _page_chronology(self, key: str) -> tuple[Any, ...]:
         archive = self.archive

@@ -14,13 +14,10 @@ __version__ = "0.1.0"
 ENV_VERSION = 1
 
 
-def _env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+def _env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     from .checks import report_conflicts
-    from .pages import sync_pages
 
-    reread = sync_pages(app, env)
     report_conflicts(env)
-    return reread
 
 
 def _env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -32,9 +29,15 @@ def _env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def _builder_inited(app: Sphinx) -> None:
-    from .pages import write_root_pages
+    from .stubs import write_root_pages
 
     write_root_pages(app)
+
+
+def _collect_pages(app: Sphinx):  # type: ignore[no-untyped-def]
+    from .browse import collect_pages
+
+    return collect_pages(app)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -56,7 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("event", EventDirective)
     app.add_directive("entity", EntityDirective)
     app.add_directive("eventlist", EventListDirective)
-    for reftype in ("event", "entity", "day"):
+    for reftype in ("event", "entity", "day", "story"):
         app.add_role(reftype, NewsXRefRole(reftype))
     unresolved = (visit_unresolved, None)
     app.add_node(pending_news, html=unresolved, latex=unresolved, text=unresolved,
@@ -65,6 +68,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _builder_inited)
     app.connect("env-updated", _env_updated)
     app.connect("env-get-updated", _env_get_updated)
+    app.connect("html-collect-pages", _collect_pages)
     static = Path(__file__).parent / "static"
     app.connect("builder-inited", lambda app: app.config.html_static_path.append(str(static))
                 if str(static) not in app.config.html_static_path else None)

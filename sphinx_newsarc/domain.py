@@ -24,8 +24,9 @@ from .config import settings
 from .core.archive import Archive
 from .core.dates import DateError, EventDate, parse_date
 from .core.model import EntityRecord, EventRecord
-from .core.pages import BROWSE_KINDS, PagePlan, plan_pages
+from .core.pages import BROWSE_KINDS, ROOT_KINDS, PagePlan, plan_pages
 from .core.query import EventQuery
+from .core.text import name_key
 from .directives.entity import EntityDirective
 from .directives.event import EventDirective
 from .directives.eventlist import EventListDirective
@@ -70,6 +71,7 @@ class NewsDomain(Domain):
         "event": ObjType("event", "event"),
         "entity": ObjType("entity", "entity"),
         "day": ObjType("day", "day"),
+        "story": ObjType("story", "story"),
     }
     directives: ClassVar[dict[str, Any]] = {
         "event": EventDirective,
@@ -81,6 +83,7 @@ class NewsDomain(Domain):
         "event": NewsXRefRole("event"),
         "entity": NewsXRefRole("entity"),
         "day": NewsXRefRole("day"),
+        "story": NewsXRefRole("story"),
     }
     initial_data: ClassVar[dict[str, Any]] = {
         "events": {},  # docname -> [EventRecord]
@@ -197,11 +200,14 @@ class NewsDomain(Domain):
         return self._views
 
     def page_for(self, kind: str, key: str = "") -> str | None:
-        """The docname of a generated page that exists in this build, if any."""
+        """The docname of a generated page, if it exists: a root page whose stub was read,
+        or a browse page whose name no author's document takes."""
         docname = self.plan.docname(kind, key)
-        if docname is None or docname not in self.data["generated"]:
+        if docname is None:
             return None
-        return docname
+        if kind in ROOT_KINDS:
+            return docname if docname in self.data["generated"] else None
+        return None if docname in self.env.found_docs else docname
 
     def refresh_digests(self) -> list[str]:
         """Hash what each document shows from others; return those whose hash changed."""
@@ -266,6 +272,18 @@ class NewsDomain(Domain):
             return index, entity_anchor(entity.slug)
         return None
 
+    def story_target(self, name: str, builder: Builder) -> tuple[str, str] | None:
+        """Where a story's name leads: its timeline page (websites) or its index entry."""
+        story = self.archive.stories.get(name_key(name))
+        if story is None:
+            return None
+        if is_website(builder):
+            docname = self.page_for("story", story.key)
+            if docname:
+                return docname, ""
+        index = self.page_for("stories")
+        return (index, story_anchor(story.slug)) if index else None
+
     # -- cross-references ------------------------------------------------------------------
 
     def resolve_xref(
@@ -292,6 +310,8 @@ class NewsDomain(Domain):
             where = self.entity_target(target, builder)
             entity = self.archive.entities.resolve(target)
             title = entity.name if entity else None
+        elif typ == "story":
+            where = self.story_target(target, builder)
         elif typ == "day":
             try:
                 date = parse_date(target)
@@ -314,7 +334,7 @@ class NewsDomain(Domain):
         contnode: Element,
     ) -> list[tuple[str, Element]]:
         results = []
-        for typ in ("event", "entity", "day"):
+        for typ in ("event", "entity", "day", "story"):
             found = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
             if found is not None:
                 results.append((f"news:{typ}", found))
@@ -336,6 +356,10 @@ class NewsDomain(Domain):
                 yield entity.name, entity.name, "entity", record.docname, record.anchor, 1
             elif (index := self.page_for("entities")) is not None:
                 yield entity.name, entity.name, "entity", index, entity_anchor(entity.slug), 1
+        for story in archive.stories.values():
+            docname = self.page_for("story", story.key)
+            if docname:
+                yield story.name, story.name, "story", docname, "", 1
         for day in archive.days:
             docname = self.page_for("day", day)
             if docname:
@@ -343,8 +367,17 @@ class NewsDomain(Domain):
 
 
 def is_website(builder: Builder) -> bool:
-    """Whether this builder makes a browsable site (day, entity and story pages exist)."""
-    return builder.format == "html"
+    """Whether this builder makes a browsable site with day, entity and story pages:
+    ``html`` and ``dirhtml``, not the ePub or ``singlehtml`` (they get the indices only)."""
+    if builder.format != "html" or builder.name.startswith("epub"):
+        return False
+    from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+
+    try:
+        from sphinx.builders._epub_base import EpubBuilder
+    except ImportError:  # pragma: no cover - private module moved
+        return not isinstance(builder, SingleFileHTMLBuilder)
+    return not isinstance(builder, (EpubBuilder, SingleFileHTMLBuilder))
 
 
 def chronology_anchor(key: str) -> str:
@@ -352,9 +385,14 @@ def chronology_anchor(key: str) -> str:
     return f"chronology-{key}"
 
 
+def story_anchor(slug: str) -> str:
+    """The anchor of a story in the Stories index."""
+    return f"index-story-{slug}"
+
+
 def entity_anchor(slug: str) -> str:
     """The anchor of an entity in the Entities index."""
     return f"index-entity-{slug}"
 
 
-__all__ += ["BROWSE_KINDS", "chronology_anchor", "entity_anchor", "is_website"]
+__all__ += ["BROWSE_KINDS", "chronology_anchor", "entity_anchor", "is_website", "story_anchor"]

@@ -26,11 +26,11 @@ from sphinx.util.osutil import relative_uri
 
 from . import __version__
 from .config import FEED_PATTERNS, JSON_PATHS, settings
-from .domain import NewsDomain
+from .domain import NewsDomain, is_website
 from .export import dump, export
 from .feeds import FeedLinks, atom_feed
 from .locale import _
-from .pages import prune_empty
+from .stubs import prune_empty
 from .warnings import warn
 
 __all__ = [
@@ -56,14 +56,8 @@ HOMEPAGE = "https://sphinx-newsarc.readthedocs.io"
 
 
 def produces_outputs(builder: Builder) -> bool:
-    """Whether ``builder`` gets feeds and JSON files: HTML builders, but not ePub."""
-    if builder.format != "html" or builder.name.startswith("epub"):
-        return False
-    try:
-        from sphinx.builders._epub_base import EpubBuilder
-    except ImportError:  # pragma: no cover - private module moved
-        return True
-    return not isinstance(builder, EpubBuilder)
+    """Whether ``builder`` gets feeds and JSON files: websites (``html``, ``dirhtml``)."""
+    return is_website(builder)
 
 
 def feed_patterns(config: Config) -> dict[str, str]:

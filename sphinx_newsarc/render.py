@@ -15,7 +15,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.texescape import tex_replace_map
 
 from .core.dates import parse_date
-from .domain import NewsDomain, chronology_anchor, entity_anchor, is_website
+from .domain import NewsDomain, chronology_anchor, entity_anchor, is_website, story_anchor
 from .locale import _
 from .views import EntityRef, Summary, Views
 
@@ -47,7 +47,11 @@ class Renderer:
         inner = nodes.inline(text, text, classes=list(classes))
         if not docname:
             return inner
-        return make_refnode(self.builder, self.docname, docname, anchor or None, inner)
+        ref = make_refnode(self.builder, self.docname, docname, anchor or None, inner)
+        uri = ref.get("refuri", "")
+        if uri.count("#") > 1:  # singlehtml: "#document-x#anchor" means "#anchor"
+            ref["refuri"] = uri[uri.index("#", uri.index("#") + 1) :]
+        return ref
 
     def event_link(self, summary: Summary) -> nodes.Node:
         """The headline of an event, linking to it."""
@@ -374,8 +378,8 @@ class Renderer:
 
     def _page_stories(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         out: list[nodes.Node] = []
-        for name, page, summaries in view:
-            out.append(self._section(name, page=page))
+        for name, page, summaries, slug in view:
+            out.append(self._section(name, [story_anchor(slug)], page=page))
             if self.website:
                 first, last = summaries[0].date_text, summaries[-1].date_text
                 text = count_text(len(summaries)) + f", {first} \N{EN DASH} {last}"

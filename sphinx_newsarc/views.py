@@ -129,6 +129,9 @@ class Views:
             return tuple(self.entity_ref(entity.key)) if entity else ()
         if reftype == "day":
             return (self.domain.page_for("day", target), target in archive.by_day)
+        if reftype == "story":
+            story = archive.stories.get(name_key(target))
+            return (story.slug, self.domain.page_for("story", story.key)) if story else ()
         return ()
 
     # -- pages -----------------------------------------------------------------------------
@@ -245,7 +248,7 @@ class Views:
     def _page_stories(self, key: str) -> tuple[Any, ...]:
         return tuple(
             (story.name, self.domain.page_for("story", story.key),
-             self._summaries_of(story.events))
+             self._summaries_of(story.events), story.slug)
             for story in sorted(self.archive.stories.values(), key=lambda s: s.name.casefold())
         )
 

@@ -142,3 +142,33 @@ def test_collision_with_an_authors_page(app) -> None:
     page = read(app.srcdir / "news/entities/taliban.md")
     assert page == "# My own Taliban page\n"
     assert "My own Taliban page" in read(app.outdir / "news/entities/taliban.html")
+
+
+@pytest.mark.sphinx("html", testroot="archive")
+def test_story_role(app) -> None:
+    app.build()
+    lists = read(app.outdir / "lists.html")
+    assert re.search(r'href="news/stories/taliban-insurgency.html"[^>]*><span[^>]*>Taliban '
+                     r'insurgency<', lists)
+    assert 'href="news/2006/03/21.html"' in lists
+    assert 'href="news/entities/hamid-karzai.html"' in lists
+
+
+@pytest.mark.sphinx("dirhtml", testroot="archive", srcdir="archive-dirhtml")
+def test_dirhtml_browse_pages(app) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    day = read(app.outdir / "news/2006/03/21/index.html")
+    assert "Karzai names a new cabinet." in day
+    event_page = read(app.outdir / "2005/index.html")
+    assert 'href="../news/2006/03/21/"' in event_page
+
+
+@pytest.mark.sphinx("singlehtml", testroot="archive", srcdir="archive-single")
+def test_singlehtml_uses_the_indices(app) -> None:
+    app.build()
+    assert warnings_of(app) == []
+    page = read(app.outdir / "index.html")
+    # no browse pages in a single page: dates lead to the Chronology in it
+    assert not (app.outdir / "news/2006/03/21.html").exists()
+    assert 'href="#chronology-2006-03-21"' in page

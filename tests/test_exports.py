@@ -99,7 +99,8 @@ def test_json_paths_are_configurable(app) -> None:
 def test_no_json_for_other_builders(app) -> None:
     app.build()
     assert not list(Path(app.outdir).rglob("*.json"))
-    assert "Formats:" not in (app.outdir / "news/2006/03/21.txt").read_text(encoding="utf-8")
+    assert not (app.outdir / "news/2006/03/21.txt").exists()  # browse pages: websites only
+    assert "Formats:" not in (app.outdir / "news/index.txt").read_text(encoding="utf-8")
 
 
 CONF = """\

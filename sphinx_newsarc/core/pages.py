@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .archive import Archive
 from .dates import EventDate
 
-__all__ = ["DEFAULT_PATTERNS", "Page", "PagePlan", "plan_pages"]
+__all__ = ["DEFAULT_PATTERNS", "Page", "PagePlan", "plan_pages", "plan_roots"]
 
 #: Where each kind of page goes; ``{year}``, ``{month}``, ``{day}``, ``{slug}`` are filled in.
 DEFAULT_PATTERNS: dict[str, str] = {
@@ -69,6 +69,18 @@ def _fill(pattern: str, **values: str) -> str:
     return pattern.format(**values)
 
 
+def plan_roots(patterns: Mapping[str, str], titles: Mapping[str, str]) -> list[Page]:
+    """The root pages, which exist whatever the events: the front page and the indices."""
+    p = {**DEFAULT_PATTERNS, **patterns}
+    return [
+        Page("archive", "", p["archive"], titles["archive"],
+             children=(p["chronology"], p["entities"], p["stories"])),
+        Page("chronology", "", p["chronology"], titles["chronology"]),
+        Page("entities", "", p["entities"], titles["entities"]),
+        Page("stories", "", p["stories"], titles["stories"]),
+    ]
+
+
 def plan_pages(
     archive: Archive,
     patterns: Mapping[str, str],
@@ -84,8 +96,9 @@ def plan_pages(
     """
     plan = PagePlan()
     p = {**DEFAULT_PATTERNS, **patterns}
+    for root in plan_roots(p, titles):  # roots first: they keep their docnames
+        plan.add(root)
     years = sorted(archive.by_year, reverse=True)
-    year_docs = tuple(_fill(p["year"], year=y) for y in years)
     for year in years:
         months = sorted(archive.months_of(year), reverse=True)
         month_docs = tuple(_fill(p["month"], year=year, month=m[5:7]) for m in months)
@@ -103,34 +116,13 @@ def plan_pages(
         title = format_date(EventDate(int(year)))
         plan.add(Page("year", year, _fill(p["year"], year=year), title, browse_children=month_docs))
 
-    entity_docs = []
     for entity in archive.entities:
         count = len(archive.by_entity.get(entity.key, ()))
         if count and (entity.record is not None or count >= entity_threshold):
             docname = _fill(p["entity"], slug=entity.slug)
             plan.add(Page("entity", entity.key, docname, entity.name))
-            entity_docs.append(docname)
-    story_docs = []
     for story in archive.stories.values():
         docname = _fill(p["story"], slug=story.slug)
         plan.add(Page("story", story.key, docname, story.name))
-        story_docs.append(docname)
 
-    plan.add(Page("chronology", "", p["chronology"], titles["chronology"]))
-    plan.add(
-        Page("entities", "", p["entities"], titles["entities"], browse_children=tuple(entity_docs))
-    )
-    plan.add(
-        Page("stories", "", p["stories"], titles["stories"], browse_children=tuple(story_docs))
-    )
-    plan.add(
-        Page(
-            "archive",
-            "",
-            p["archive"],
-            titles["archive"],
-            children=(p["chronology"], p["entities"], p["stories"]),
-            browse_children=year_docs,
-        )
-    )
     return plan

@@ -1,0 +1,128 @@
+"""The browse pages of a website: a page per day, month, year, entity and story.
+
+They are HTML pages collected by the HTML builder (``html-collect-pages``), not documents:
+thousands of them cost no reading, pickling or search indexing, and do not swell every
+page's navigation. Printed and e-book formats have the Chronology and Entities indices
+instead. Each page is rendered from the same views and renderer as everything else, and
+written only when what it shows changed: a digest per page, kept beside the doctrees, is
+compared with the previous build's, so an incremental build writes exactly the pages whose
+events changed, and deletes those that no longer exist.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+from .config import settings
+from .core.pages import BROWSE_KINDS
+from .domain import NewsDomain, is_website
+from .render import Renderer
+from .stubs import prune_empty
+from .warnings import warn
+
+__all__ = ["collect_pages"]
+
+TEMPLATE = "page.html"
+
+
+def _manifest_path(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / f"newsarc-pages.{app.builder.name}.json"
+
+
+def _site_signature(app: Sphinx) -> str:
+    """What every page's frame shows besides its body: the navigation (toctrees and
+    titles) and the build settings; when it changes, every browse page is rewritten."""
+    env = app.env
+    builder = app.builder
+    info = getattr(builder, "build_info", None)
+    frame = (
+        sorted((k, tuple(v)) for k, v in env.toctree_includes.items()),
+        sorted((d, t.astext()) for d, t in env.titles.items()),
+        (getattr(info, "config_hash", ""), getattr(info, "tags_hash", "")),
+        repr(settings(app.config)),
+        app.config.language,
+        str(builder.outdir),
+    )
+    return hashlib.blake2b(repr(frame).encode(), digest_size=16).hexdigest()
+
+
+def _read_manifest(path: Path) -> tuple[str, dict[str, str]]:
+    """The previous build's site signature and page digests."""
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return str(data["signature"]), dict(data["pages"])
+    return "", {}
+
+
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: the browse pages whose content changed (all on a clean build)."""
+    builder = app.builder
+    if not is_website(builder) or not isinstance(builder, StandaloneHTMLBuilder):
+        return
+    domain = app.env.get_domain("news")
+    assert isinstance(domain, NewsDomain)
+    views = domain.views
+    manifest_path = _manifest_path(app)
+    signature = _site_signature(app)
+    old_signature, before = _read_manifest(manifest_path)
+    unchanged_frame = old_signature == signature
+    outdir = Path(builder.outdir)
+    pages: dict[str, str] = {}
+    for docname, page in sorted(domain.plan.pages.items()):
+        if page.kind not in BROWSE_KINDS:
+            continue
+        if docname in app.env.found_docs:
+            warn("the %s page %r of the news archive has the name of a document of the "
+                 "project; the page is left out (change newsarc_pages[%r])", "collision",
+                 (docname, 1), page.kind, docname, page.kind)
+            continue
+        view = views.page(page.kind, page.key)
+        digest = hashlib.blake2b(repr((page, view)).encode(), digest_size=16).hexdigest()
+        pages[docname] = digest
+        if (unchanged_frame and before.get(docname) == digest
+                and Path(builder.get_outfilename(docname)).exists()):
+            continue
+        renderer = Renderer(domain, views, builder, docname)
+        body = nodes.container(classes=[f"newsarc-{page.kind}-page"])
+        body.extend(renderer.page(page.kind, view))
+        fragment = builder.render_partial(body)["fragment"]
+        title = page.title
+        html_title = f"<h1>{_escape(title)}</h1>\n"
+        context = {
+            "title": _escape(title),
+            "body": f'<section id="{_escape(page.kind)}">\n{html_title}{fragment}</section>\n',
+            "display_toc": False,
+            "toc": "",
+            "parents": [],
+            "rellinks": [],
+            "sourcename": "",
+            "page_source_suffix": "",
+            "meta": {},
+            "metatags": "",
+        }
+        yield docname, context, TEMPLATE
+    for stale in sorted(set(before) - set(pages)):
+        output = Path(builder.get_outfilename(stale))
+        with contextlib.suppress(OSError):
+            output.unlink()
+            prune_empty(output.parent, outdir)
+    manifest_path.parent.mkdir(parents=True, exist_ok=True)
+    manifest_path.write_text(
+        json.dumps({"signature": signature, "pages": pages}, indent=0, sort_keys=True),
+        encoding="utf-8",
+    )
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text, quote=True)

@@ -71,10 +71,9 @@ def export(archive: Archive, uids: Iterable[str] | None = None) -> dict[str, Any
         chosen = list(archive.ordered)
         keys = [e.key for e in archive.entities if e.record is not None]
     else:
-        order = {uid: n for n, uid in enumerate(archive.ordered)}
-        chosen = sorted(uids, key=order.__getitem__)
+        chosen = sorted(uids, key=archive.position)
         named = {key for uid in chosen for key in archive.entities_of.get(uid, ())}
-        keys = [e.key for e in archive.entities if e.record is not None and e.key in named]
+        keys = [key for key in named if archive.entity(key).record is not None]
     return {
         "$schema": SCHEMA_ID,
         "events": [event_object(archive, uid) for uid in chosen],

@@ -11,7 +11,6 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.builders import Builder
-from sphinx.util.nodes import make_refnode
 from sphinx.util.texescape import tex_replace_map
 
 from .core.dates import parse_date
@@ -37,6 +36,8 @@ class Renderer:
         self.builder = builder
         self.docname = docname
         self.website = is_website(builder)
+        self._uris: dict[str, str] = {}  # docname -> relative URI from this page
+        self._date_targets: dict[str, tuple[str | None, str]] = {}
         self.latex = builder.format == "latex"
 
     # -- links -----------------------------------------------------------------------------
@@ -47,10 +48,17 @@ class Renderer:
         inner = nodes.inline(text, text, classes=list(classes))
         if not docname:
             return inner
-        ref = make_refnode(self.builder, self.docname, docname, anchor or None, inner)
-        uri = ref.get("refuri", "")
+        ref = nodes.reference("", "", inner, internal=True)
+        if docname == self.docname and anchor:
+            ref["refid"] = anchor
+            return ref
+        base = self._uris.get(docname)
+        if base is None:
+            base = self._uris[docname] = self.builder.get_relative_uri(self.docname, docname)
+        uri = f"{base}#{anchor}" if anchor else base
         if uri.count("#") > 1:  # singlehtml: "#document-x#anchor" means "#anchor"
-            ref["refuri"] = uri[uri.index("#", uri.index("#") + 1) :]
+            uri = uri[uri.index("#", uri.index("#") + 1) :]
+        ref["refuri"] = uri
         return ref
 
     def event_link(self, summary: Summary) -> nodes.Node:
@@ -60,9 +68,11 @@ class Renderer:
 
     def date_link(self, summary: Summary) -> nodes.Node:
         """The date of an event, leading to its day page (websites) or Chronology entry."""
-        target = self.domain.date_target(parse_date(summary.iso), self.builder)
-        docname, anchor = target if target else (None, "")
-        return self.link(docname, anchor, summary.date_text, ["newsarc-date-text"])
+        found = self._date_targets.get(summary.iso)
+        if found is None:
+            target = self.domain.date_target(parse_date(summary.iso), self.builder)
+            found = self._date_targets[summary.iso] = target if target else (None, "")
+        return self.link(found[0], found[1], summary.date_text, ["newsarc-date-text"])
 
     def entity_link(self, ref: EntityRef) -> nodes.Node:
         """An entity's name, leading to its page, declaration or index entry."""
@@ -84,7 +94,7 @@ class Renderer:
                 classes: Sequence[str] = ()) -> list[nodes.Node]:
         """A bullet list of events: date, headline (and page number in LaTeX); nothing
         for no events (an empty list is an error in LaTeX)."""
-        items = nodes.bullet_list(classes=["newsarc-listing", *classes])
+        items = nodes.bullet_list(classes=["newsarc-listing", "no-search", *classes])
         for summary in summaries:
             para = nodes.paragraph()
             if with_date:
@@ -139,7 +149,7 @@ class Renderer:
         related = view[4]
         if not related:
             return []
-        box = nodes.container(classes=["newsarc-related"])
+        box = nodes.container(classes=["newsarc-related", "no-search"])
         box += nodes.rubric(_("Related"), _("Related"))
         items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for summary, shared in related:

@@ -119,6 +119,10 @@ class Archive:
         """The event with this build-unique ``uid``."""
         return self.events[uid]
 
+    def position(self, uid: str) -> int:
+        """The place of an event in chronological order (0 is the oldest)."""
+        return self._position[uid]
+
     def owner(self, event_id: str) -> EventRecord | None:
         """The event that owns ``event_id``, or ``None``."""
         uid = self.by_id.get(event_id)

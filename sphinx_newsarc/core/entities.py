@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .model import EntityRecord
@@ -85,6 +85,7 @@ class EntityIndex:
             self._by_key[key] = Entity(key, name, "")
             self._alias[key] = key
         self._assign_slugs()
+        self._sorted: list[Entity] | None = None
 
     def _assign_slugs(self) -> None:
         slugs = unique_slugs({key: e.name for key, e in self._by_key.items()}, "entity")
@@ -100,8 +101,11 @@ class EntityIndex:
         """The entity with this canonical key."""
         return self._by_key[key]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(sorted(self._by_key.values(), key=lambda e: (e.key, e.name)))
+    def __iter__(self) -> Iterator[Entity]:
+        """Every entity, in key order (sorted once)."""
+        if self._sorted is None:
+            self._sorted = sorted(self._by_key.values(), key=lambda e: (e.key, e.name))
+        return iter(self._sorted)
 
     def __len__(self) -> int:
         return len(self._by_key)

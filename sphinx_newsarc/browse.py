@@ -14,7 +14,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Iterator
+import posixpath
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     unchanged_frame = old_signature == signature
     outdir = Path(builder.outdir)
     pages: dict[str, str] = {}
+    toctree = _NavigationCache(builder)
     for docname, page in sorted(domain.plan.pages.items()):
         if page.kind not in BROWSE_KINDS:
             continue
@@ -108,6 +110,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             "page_source_suffix": "",
             "meta": {},
             "metatags": "",
+            "toctree": toctree.for_page(docname),
         }
         yield docname, context, TEMPLATE
     for stale in sorted(set(before) - set(pages)):
@@ -120,6 +123,29 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         json.dumps({"signature": signature, "pages": pages}, indent=0, sort_keys=True),
         encoding="utf-8",
     )
+
+
+class _NavigationCache:
+    """The theme's navigation (``toctree()`` in templates) for browse pages.
+
+    Browse pages are in no toctree, so their navigation is the same for every page in one
+    output folder (the links are relative); Sphinx would compute it again for each page.
+    """
+
+    def __init__(self, builder: StandaloneHTMLBuilder) -> None:
+        self.builder = builder
+        self.cache: dict[tuple[str, str], str] = {}
+
+    def for_page(self, pagename: str) -> Callable[..., str]:
+        folder = posixpath.dirname(self.builder.get_target_uri(pagename))
+
+        def toctree(**kwargs: Any) -> str:
+            key = (folder, repr(sorted(kwargs.items())))
+            if key not in self.cache:
+                self.cache[key] = self.builder._get_local_toctree(pagename, **kwargs)
+            return self.cache[key]
+
+        return toctree
 
 
 def _escape(text: str) -> str:

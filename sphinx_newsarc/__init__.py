@@ -16,8 +16,12 @@ ENV_VERSION = 1
 
 def _env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     from .checks import report_conflicts
+    from .domain import NewsDomain
 
-    report_conflicts(env)
+    domain = env.get_domain("news")
+    assert isinstance(domain, NewsDomain)
+    if domain.changed:  # like Sphinx's own warnings: reported when documents are read
+        report_conflicts(env)
 
 
 def _env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

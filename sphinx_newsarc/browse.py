@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 
@@ -76,6 +77,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     signature = _site_signature(app)
     old_signature, before = _read_manifest(manifest_path)
     unchanged_frame = old_signature == signature
+    if unchanged_frame and not domain.changed and all(
+        Path(builder.get_outfilename(name)).exists() for name in before
+    ):
+        return  # no document read, same frame: every page is as the last build wrote it
     outdir = Path(builder.outdir)
     pages: dict[str, str] = {}
     toctree = _NavigationCache(builder)
@@ -96,7 +101,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         renderer = Renderer(domain, views, builder, docname)
         body = nodes.container(classes=[f"newsarc-{page.kind}-page"])
         body.extend(renderer.page(page.kind, view))
-        fragment = builder.render_partial(body)["fragment"]
+        fragment = _html_fragment(builder, body)
         title = page.title
         html_title = f"<h1>{_escape(title)}</h1>\n"
         context = {
@@ -146,6 +151,19 @@ class _NavigationCache:
             return self.cache[key]
 
         return toctree
+
+
+def _html_fragment(builder: StandaloneHTMLBuilder, node: nodes.Element) -> str:
+    """The HTML of ``node`` by the builder's own translator (the theme's HTML), without
+    the docutils transforms ``render_partial`` applies: the renderer's nodes need none."""
+    settings = getattr(builder, "_settings", None) or getattr(builder, "docsettings", None)
+    if settings is None:  # pragma: no cover - an HTML builder without its settings
+        return builder.render_partial(node)["fragment"]
+    document = new_document("<sphinx-newsarc>", settings)
+    document += node
+    translator = builder.create_translator(document, builder)
+    document.walkabout(translator)
+    return "".join(translator.fragment)
 
 
 def _escape(text: str) -> str:

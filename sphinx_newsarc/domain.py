@@ -153,6 +153,11 @@ class NewsDomain(Domain):
         self._plan = None
         self.forget_views()
 
+    @property
+    def changed(self) -> bool:
+        """Whether any document was read, purged or merged in this build."""
+        return self._touched
+
     def forget_views(self) -> None:
         """Forget cached views and what else derives from the pages (they name pages),
         keeping the archive model."""

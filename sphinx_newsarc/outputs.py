@@ -325,6 +325,18 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
     if outputs is None:
         return
     outdir = Path(app.outdir)
+    domain = _domain(app.env)
+    manifest = _manifest(app)
+    signature = repr((settings(app.config), app.config.html_baseurl, app.config.project,
+                      app.config.author, app.config.language))
+    previous: list[str] = []
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+        before = json.loads(manifest.read_text(encoding="utf-8"))
+        if before["outdir"] == str(outdir):
+            previous = list(before["files"])
+            if (not domain.changed and before.get("signature") == signature
+                    and all((outdir / rel).exists() for rel in previous)):
+                return  # no document read and the same settings: the files are current
     files = outputs.files()
     for rel, data in files.items():
         target = outdir / rel
@@ -333,12 +345,6 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
                 continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    manifest = _manifest(app)
-    previous: list[str] = []
-    with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
-        before = json.loads(manifest.read_text(encoding="utf-8"))
-        if before["outdir"] == str(outdir):
-            previous = list(before["files"])
     for rel in sorted(set(previous) - set(files)):
         stale = outdir / rel
         if outdir not in stale.parents:
@@ -347,8 +353,8 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
             stale.unlink()
         prune_empty(stale.parent, outdir)
     manifest.parent.mkdir(parents=True, exist_ok=True)
-    manifest.write_text(json.dumps({"outdir": str(outdir), "files": sorted(files)}, indent=1),
-                        encoding="utf-8")
+    manifest.write_text(json.dumps({"outdir": str(outdir), "files": sorted(files),
+                                    "signature": signature}, indent=1), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:

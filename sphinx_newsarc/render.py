@@ -45,10 +45,9 @@ class Renderer:
     def link(self, docname: str | None, anchor: str, text: str,
              classes: Sequence[str] = ()) -> nodes.Node:
         """A reference to ``docname#anchor``, or plain text when there is no target."""
-        inner = nodes.inline(text, text, classes=list(classes))
         if not docname:
-            return inner
-        ref = nodes.reference("", "", inner, internal=True)
+            return nodes.inline(text, text, classes=list(classes))
+        ref = nodes.reference(text, text, internal=True, classes=list(classes))
         if docname == self.docname and anchor:
             ref["refid"] = anchor
             return ref

@@ -49,6 +49,7 @@ class Views:
         self.archive: Archive = domain.archive
         self.config = domain.env.config
         self._summaries: dict[str, Summary] = {}
+        self._events: dict[str, tuple[Any, ...]] = {}
 
     # -- pieces ----------------------------------------------------------------------------
 
@@ -93,7 +94,14 @@ class Views:
     # -- placeholders ----------------------------------------------------------------------
 
     def event(self, uid: str) -> tuple[Any, ...]:
-        """An event's date link, entities, story, and related events with their context."""
+        """An event's date link, entities, story, and related events with their context
+        (computed once per build: its three placeholders and its digest share it)."""
+        cached = self._events.get(uid)
+        if cached is None:
+            cached = self._events[uid] = self._event(uid)
+        return cached
+
+    def _event(self, uid: str) -> tuple[Any, ...]:
         archive = self.archive
         event = archive.event(uid)
         related = tuple(

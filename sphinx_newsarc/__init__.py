@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 __version__ = "0.1.0"
@@ -44,6 +45,14 @@ def _collect_pages(app: Sphinx):  # type: ignore[no-untyped-def]
     return collect_pages(app)
 
 
+def _add_static_path(app: Sphinx, config: Config) -> None:
+    """Ship ``newsarc.css``: added when the configuration is read, so the stored
+    configuration of the last build has it too (no "configuration changed" rebuilds)."""
+    static = str(Path(__file__).parent / "static")
+    if static not in config.html_static_path:
+        config.html_static_path.append(static)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the ``news`` domain, its directives, roles, settings and static assets."""
     from . import config
@@ -73,9 +82,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", _env_updated)
     app.connect("env-get-updated", _env_get_updated)
     app.connect("html-collect-pages", _collect_pages)
-    static = Path(__file__).parent / "static"
-    app.connect("builder-inited", lambda app: app.config.html_static_path.append(str(static))
-                if str(static) not in app.config.html_static_path else None)
+    app.connect("config-inited", _add_static_path)
     app.add_css_file("newsarc.css")
     app.add_message_catalog(MESSAGE_CATALOG_NAME, str(Path(__file__).parent / "locales"))
     # Atom feeds and JSON exports of HTML builds (outputs.py, docs/feeds.md)

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from sphinx.cmd.build import build_main
-from test_print_formats import EPUBCHECK_JAR, needs_epubcheck
+from test_print_formats import EPUBCHECK_JAR, needs_epubcheck, needs_latexmk
 
 DOCS = Path(__file__).parent.parent / "docs"
 
@@ -47,3 +47,17 @@ def test_docs_epub_passes_epubcheck(tmp_path: Path) -> None:
     result = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(book)],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+
+
+@needs_latexmk
+def test_docs_pdf_builds(tmp_path: Path) -> None:
+    src = copy_docs(tmp_path)
+    out = tmp_path / "latex"
+    assert build_main(["-q", "-W", "-b", "latex", "-d", str(tmp_path / "doctrees"), str(src),
+                       str(out)]) == 0
+    result = subprocess.run(
+        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "sphinx-newsarc.tex"],
+        cwd=out, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert (out / "sphinx-newsarc.pdf").stat().st_size > 10_000

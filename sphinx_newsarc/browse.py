@@ -117,6 +117,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             "metatags": "",
             "toctree": toctree.for_page(docname),
         }
+        domain.derived("browse", set).add(docname)  # for the page's feed and JSON links
         yield docname, context, TEMPLATE
     for stale in sorted(set(before) - set(pages)):
         output = Path(builder.get_outfilename(stale))

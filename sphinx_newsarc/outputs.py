@@ -99,6 +99,17 @@ class Feed:
     uids: tuple[str, ...]
 
 
+def site_links(config: Config) -> list[tuple[str, str, str]]:
+    """The links every page carries: the feed of the whole archive, when there is one."""
+    patterns = feed_patterns(config)
+    if "all" not in patterns:
+        return []
+    title = settings(config).titles()["archive"]
+    if config.project:
+        title = f"{title} \N{EM DASH} {config.project}"
+    return [(ATOM_TYPE, title, patterns["all"])]
+
+
 @dataclass(slots=True)
 class Outputs:
     """Every feed and JSON file of one build, and the links pages carry to them."""
@@ -170,9 +181,9 @@ class Outputs:
                 self.category_feeds.append((name, path))
                 if front:
                     self._head(front, ATOM_TYPE, title, path)
+        self.site = site_links(config)
         for feed in self.feeds:
             if feed.kind == "all":
-                self.site.append((ATOM_TYPE, feed.title, feed.path))
                 if front:
                     self.formats.setdefault(front, []).append(("Atom", feed.path))
             elif feed.kind in ("entity", "story") and feed.page:
@@ -297,11 +308,21 @@ def check_feed_settings(app: Sphinx) -> None:
 
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                  doctree: Any) -> None:
-    """``html-page-context``: ``<link rel="alternate">`` to the feeds and JSON of a page."""
-    outputs = outputs_for(app.builder, _domain(app.env))
-    if outputs is None:
+    """``html-page-context``: ``<link rel="alternate">`` to the feeds and JSON of a page.
+
+    Only archive pages link feeds and JSON of their own; every other page carries just the
+    site's feed, known from the settings, so a rebuild that writes no archive page never
+    builds the archive model.
+    """
+    if not produces_outputs(app.builder):
         return
-    links = outputs.site + outputs.head.get(pagename, [])
+    domain = _domain(app.env)
+    if pagename in domain.data["generated"] or pagename in domain.derived("browse", set):
+        outputs = outputs_for(app.builder, domain)
+        assert outputs is not None
+        links = outputs.site + outputs.head.get(pagename, [])
+    else:
+        links = site_links(app.config)
     if not links:
         return
     pathto = context["pathto"]

@@ -72,7 +72,6 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return
     domain = app.env.get_domain("news")
     assert isinstance(domain, NewsDomain)
-    views = domain.views
     manifest_path = _manifest_path(app)
     signature = _site_signature(app)
     old_signature, before = _read_manifest(manifest_path)
@@ -81,6 +80,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         Path(builder.get_outfilename(name)).exists() for name in before
     ):
         return  # no document read, same frame: every page is as the last build wrote it
+    views = domain.views
     outdir = Path(builder.outdir)
     pages: dict[str, str] = {}
     toctree = _NavigationCache(builder)

@@ -93,8 +93,9 @@ class NewsDomain(Domain):
         "serials": {},  # docname -> number of event directives read
         "generated": {},  # docname -> (kind, key) of an archive page sphinx-newsarc wrote
         "digests": {},  # docname -> digest of what it shows from other documents
+        "objects": [],  # the inventory's entries, derived when the data last changed
     }
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -237,6 +238,7 @@ class NewsDomain(Domain):
                 changed.append(docname)
         for docname in set(data["digests"]) - docnames:
             del data["digests"][docname]
+        data["objects"] = list(self._objects())  # stored with the environment
         return changed
 
     # -- targets ---------------------------------------------------------------------------
@@ -346,6 +348,13 @@ class NewsDomain(Domain):
         return results
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        # kept from the last change of the data, so that a rebuild with nothing read
+        # writes objects.inv and the search index without building the archive model
+        if self._touched or "objects" not in self.data:
+            self.data["objects"] = list(self._objects())
+        yield from self.data["objects"]
+
+    def _objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         archive = self.archive
         for event_id in sorted(archive.by_id):
             event = archive.event(archive.by_id[event_id])

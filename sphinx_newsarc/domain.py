@@ -92,10 +92,11 @@ class NewsDomain(Domain):
         "refs": {},  # docname -> [(reftype, target)]
         "serials": {},  # docname -> number of event directives read
         "generated": {},  # docname -> (kind, key) of an archive page sphinx-newsarc wrote
-        "digests": {},  # docname -> digest of what it shows from other documents
+        "digests": {},  # docname -> (digest of what it shows from others, of its neighbours)
         "objects": [],  # the inventory's entries, derived when the data last changed
+        "slugs": {},  # kind -> {key: slug} of the last build, to see URLs that moved
     }
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -106,6 +107,9 @@ class NewsDomain(Domain):
         # whether any document was read, purged or merged in this process: if none was,
         # what pages show cannot have changed and the digests need no recomputing
         self._touched = False
+        self._before_events: list[EventRecord] = []
+        self._before_entities: list[EntityRecord] = []
+        self._reread: set[str] = set()
 
     # -- storage ---------------------------------------------------------------------------
 
@@ -136,6 +140,10 @@ class NewsDomain(Domain):
             refs.append((reftype, target))
 
     def clear_doc(self, docname: str) -> None:
+        # what the document held, to tell after reading which events really changed
+        self._before_events.extend(self.data["events"].get(docname, ()))
+        self._before_entities.extend(self.data["entities"].get(docname, ()))
+        self._reread.add(docname)
         for key in PER_DOC_KEYS:
             self.data[key].pop(docname, None)
         self.invalidate()
@@ -216,30 +224,77 @@ class NewsDomain(Domain):
         return None if docname in self.env.found_docs else docname
 
     def refresh_digests(self) -> list[str]:
-        """Hash what each document shows from others; return those whose hash changed."""
+        """Hash what each document shows from others; return those whose hash changed.
+
+        Only documents that can show a changed event are hashed again: those holding
+        events that share an entity or a story with an added, removed or edited event, or
+        name it as related, and those with ``eventlist``s, references or archive listings.
+        Every document's neighbours (prev/next follow the toctree) are compared each time.
+        """
         if not self._touched:
             return []
         data = self.data
         views = self.views
         docnames = set(data["events"]) | set(data["lists"]) | set(data["refs"])
         docnames |= set(data["generated"])
-        # prev/next links follow the toctree: a page whose neighbours changed is stale too
+        affected = self._affected_documents()
         relations = self.env.collect_relations()
         titles = self.env.titles
         changed = []
         for docname in sorted(docnames):
-            neighbours = tuple(
+            neighbours = repr(tuple(
                 (other, titles[other].astext() if other in titles else "")
                 for other in relations.get(docname, ()) if other
-            )
-            digest = views.digest(docname, neighbours)
-            if data["digests"].get(docname) != digest:
+            ))
+            old = data["digests"].get(docname)
+            if old is not None and docname not in affected:
+                content = old[0]
+            else:
+                content = views.digest(docname)
+            digest = (content, neighbours)
+            if old != digest:
                 data["digests"][docname] = digest
                 changed.append(docname)
         for docname in set(data["digests"]) - docnames:
             del data["digests"][docname]
+        self._before_events, self._before_entities, self._reread = [], [], set()
         data["objects"] = list(self._objects())  # stored with the environment
         return changed
+
+    def _affected_documents(self) -> set[str]:
+        """Documents whose listings may show an event or entity that changed."""
+        data = self.data
+        archive = self.archive
+        now_events = [e for d in self._reread for e in data["events"].get(d, ())]
+        now_entities = [e for d in self._reread for e in data["entities"].get(d, ())]
+        changed_events = set(self._before_events) ^ set(now_events)
+        changed_entities = set(self._before_entities) ^ set(now_entities)
+        names = {n for e in changed_events for n in e.entities}
+        names |= {n for e in changed_entities for n in (e.name, *e.aliases)}
+        keys = {name_key(n) for n in names}
+        keys |= {entity.key for n in names if (entity := archive.entities.resolve(n))}
+        stories = {name_key(e.story) for e in changed_events if e.story}
+        ids = {e.id for e in changed_events}
+        # a new name can shift the slug (page URL) of another entity or story
+        slugs = {"entity": {e.key: e.slug for e in archive.entities},
+                 "story": {k: story.slug for k, story in archive.stories.items()}}
+        before = data["slugs"]
+        keys |= {k for k, slug in slugs["entity"].items()
+                 if before.get("entity", {}).get(k, slug) != slug}
+        stories |= {k for k, slug in slugs["story"].items()
+                    if before.get("story", {}).get(k, slug) != slug}
+        data["slugs"] = slugs
+        uids: set[str] = set()
+        for key in keys:
+            uids.update(archive.by_entity.get(key, ()))
+        for key in stories:
+            if key in archive.stories:
+                uids.update(archive.stories[key].events)
+        if ids:
+            uids.update(e.uid for e in archive.events.values() if ids.intersection(e.related))
+        affected = {archive.event(uid).docname for uid in uids}
+        affected |= self._reread | set(data["lists"]) | set(data["refs"]) | set(data["generated"])
+        return affected
 
     # -- targets ---------------------------------------------------------------------------
 

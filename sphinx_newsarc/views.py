@@ -281,7 +281,6 @@ class Views:
             parts.append(self.page(*page))
         return tuple(parts)
 
-    def digest(self, docname: str, extra: tuple[Any, ...] = ()) -> str:
-        """A short hash of :meth:`document` (and of ``extra``, such as its neighbours)."""
-        text = repr((self.document(docname), extra))
-        return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    def digest(self, docname: str) -> str:
+        """A short hash of :meth:`document`."""
+        return hashlib.blake2b(repr(self.document(docname)).encode(), digest_size=16).hexdigest()

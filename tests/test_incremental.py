@@ -122,3 +122,40 @@ def test_delete_document(project: Path, tmp_path: Path):
     # Sphinx leaves the deleted author page's own output behind; that is not ours to remove
     produced.pop("later.html", None)
     assert_same(produced, outputs(clean))
+
+
+def _event(headline: str, date: str, entities: str, story: str = "") -> str:
+    extra = f"story: {story}\n" if story else ""
+    return f"```{{event}} {headline}\n---\ndate: {date}\nentities: {entities}\n{extra}---\n```\n\n"
+
+
+def test_unrelated_documents_are_not_rewritten(tmp_path: Path) -> None:
+    """Only documents whose events share an entity or story with a changed event are
+    hashed and written again; the output still equals a clean build's, also when a new
+    entity shifts another entity's page URL (slug)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["myst_parser", "sphinx_newsarc"]\n'
+                                 'newsarc_entity_page_threshold = 1\n')
+    (src / "index.md").write_text("# I\n\n```{toctree}\na\nb\nnews/index\n```\n")
+    (src / "a.md").write_text("# A\n\n" + _event("Alpha one.", "2001-01-01", "Alpha")
+                              + _event("Alpha two.", "2001-01-02", "Alpha; Foo Bar"))
+    (src / "b.md").write_text("# B\n\n" + _event("Beta one.", "2002-02-01", "Beta", "Saga")
+                              + _event("Beta two.", "2002-02-02", "Beta; Foo-Bar", "Saga"))
+    out, warnings = build(src, tmp_path / "out")
+    assert "WARNING" not in warnings
+    before = mtimes(out)
+    # an edit in a.md that touches nothing b.md shows
+    edit(src / "a.md", "Alpha one.", "Alpha one, edited.")
+    build(src, tmp_path / "out")
+    changed = written(before, mtimes(out))
+    assert "a.html" in changed and "b.html" not in changed
+    clean, _ = build(fresh_copy(src, tmp_path / "clean-src"), tmp_path / "clean")
+    assert_same(outputs(out), outputs(clean))
+    # "Foo Bar" and "Foo-Bar" are two entities with one slug base: which one is
+    # "foo-bar" depends on their keys, and removing one moves the other's page
+    edit(src / "a.md", "Alpha; Foo Bar", "Alpha")
+    build(src, tmp_path / "out")
+    clean2, _ = build(fresh_copy(src, tmp_path / "clean-src2"), tmp_path / "clean2")
+    assert_same(outputs(out), outputs(clean2))
+    assert 'href="news/entities/foo-bar.html"' in (out / "b.html").read_text()

@@ -14,11 +14,15 @@ def report_conflicts(env: BuildEnvironment) -> None:
     """Warn at the second of two events sharing an id, naming both places.
 
     The owner is the first in (docname, line) order, so serial and parallel builds agree.
+    Only ids the author wrote are reported: derived ids are numbered within a document,
+    and one derived in two documents belongs to the first, silently.
     """
     domain = env.get_domain("news")
     assert isinstance(domain, NewsDomain)
     archive = domain.archive
     for dup in archive.duplicates:
+        if not dup.other.explicit_id:
+            continue  # a derived id (date and headline) that another event has as well
         warn("duplicate event id %r: also used at %s:%d, which keeps it; this event is shown "
              "but cannot be referred to by that id", "duplicate_id",
              (dup.other.docname, dup.other.lineno), dup.id,

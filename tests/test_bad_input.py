@@ -150,3 +150,23 @@ def test_myst_folded_sources_are_kept(tmp_path: Path) -> None:
     assert "Entities: " in html and ">Alpha<" in html and ">Beta<" in html
     assert "The body stays." in html
     assert ":entities:" not in html
+
+
+def test_repeated_headlines_get_numbered_derived_ids(tmp_path: Path) -> None:
+    """The same heading twice on a day (common in real data) is no duplicate-id warning:
+    derived ids are numbered; an explicit duplicate id still warns."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "extensions = ['myst_parser', 'sphinx_newsarc']\nnewsarc_generate_pages = False\n")
+    event = "```{{event}} Gaza war\n---\ndate: 2024-09-01\n{extra}---\n```\n\n"
+    (src / "index.md").write_text(
+        "# T\n\n" + event.format(extra="") + event.format(extra="")
+        + event.format(extra="id: mine\n") + event.format(extra="id: mine\n"),
+        encoding="utf-8")
+    out, text = build(src, tmp_path / "out")
+    warnings = [line for line in text.splitlines() if "WARNING" in line]
+    assert len(warnings) == 1 and "duplicate event id 'mine'" in warnings[0]
+    html = read(out / "index.html")
+    assert 'id="event-2024-09-01-gaza-war"' in html
+    assert 'id="event-2024-09-01-gaza-war-2"' in html

@@ -96,6 +96,13 @@ class EventDirective(SphinxDirective):
         if not explicit_id:
             stem = date.iso() if date else "undated"
             event_id = f"{stem}-{slugify(headline, 60)}".rstrip("-")
+            # a derived id is not the author's choice: repeated in one document (the same
+            # heading twice on a day), it takes a number instead of a duplicate-id warning
+            taken = {e.id for e in domain.data["events"].get(docname, ())}
+            base, n = event_id, 1
+            while event_id in taken:
+                n += 1
+                event_id = f"{base}-{n}"
         anchor = event_anchor(event_id) or f"event-{serial}"
         if anchor in self.state.document.ids:
             anchor = event_anchor(f"{event_id}-{serial}")

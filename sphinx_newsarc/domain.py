@@ -24,7 +24,7 @@ from .config import settings
 from .core.archive import Archive
 from .core.dates import DateError, EventDate, parse_date
 from .core.model import EntityRecord, EventRecord
-from .core.pages import BROWSE_KINDS, ROOT_KINDS, PagePlan, plan_pages
+from .core.pages import ROOT_KINDS, PagePlan, plan_pages
 from .core.query import EventQuery
 from .core.text import name_key
 from .directives.entity import EntityDirective
@@ -464,4 +464,4 @@ def entity_anchor(slug: str) -> str:
     return f"index-entity-{slug}"
 
 
-__all__ += ["BROWSE_KINDS", "chronology_anchor", "entity_anchor", "is_website", "story_anchor"]
+__all__ += ["chronology_anchor", "entity_anchor", "is_website", "story_anchor"]

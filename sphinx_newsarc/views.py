@@ -152,6 +152,10 @@ class Views:
     def _summaries_of(self, uids: Any) -> tuple[Summary, ...]:
         return tuple(self.summary(uid) for uid in uids)
 
+    def _day_entry(self, day: str) -> tuple[Any, ...]:
+        """A day as listings of days show it: its date, page and events."""
+        return (day, self.domain.page_for("day", day), self._summaries_of(self.archive.by_day[day]))
+
     def _page_day(self, day: str) -> tuple[Any, ...]:
         archive = self.archive
         previous, following = archive.neighbours(day)
@@ -172,7 +176,7 @@ class Views:
     def _page_month(self, month: str) -> tuple[Any, ...]:
         archive = self.archive
         days = tuple(
-            (d, self.domain.page_for("day", d), self._summaries_of(archive.by_day[d]))
+            self._day_entry(d)
             for d in archive.days_of(month)
         )
         loose = self._summaries_of(
@@ -202,7 +206,7 @@ class Views:
             for year, uids in reversed(archive.by_year.items())
         )
         recent = tuple(
-            (d, self.domain.page_for("day", d), self._summaries_of(archive.by_day[d]))
+            self._day_entry(d)
             for d in days
         )
         # the front page links a feed per category: their names are part of what it shows
@@ -216,7 +220,7 @@ class Views:
             months = []
             for month in archive.months_of(year):
                 days = tuple(
-                    (d, self.domain.page_for("day", d), self._summaries_of(archive.by_day[d]))
+                    self._day_entry(d)
                     for d in archive.days_of(month)
                 )
                 loose = self._summaries_of(

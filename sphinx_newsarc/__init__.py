@@ -12,7 +12,7 @@ from sphinx.environment import BuildEnvironment
 __version__ = "0.1.0"
 
 #: Bumped whenever the shape of the stored domain data changes.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 def _env_updated(app: Sphinx, env: BuildEnvironment) -> None:
@@ -30,7 +30,7 @@ def _env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
     domain = env.get_domain("news")
     assert isinstance(domain, NewsDomain)
-    return domain.refresh_digests()
+    return domain.refresh_digests(app.builder)
 
 
 def _builder_inited(app: Sphinx) -> None:

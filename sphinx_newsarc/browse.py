@@ -80,7 +80,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         Path(builder.get_outfilename(name)).exists() for name in before
     ):
         return  # no document read, same frame: every page is as the last build wrote it
-    views = domain.views
+    views = domain.views(builder)
     outdir = Path(builder.outdir)
     pages: dict[str, str] = {}
     toctree = _NavigationCache(builder)

@@ -22,6 +22,7 @@ from sphinx.util.nodes import make_refnode
 
 from .config import settings
 from .core.archive import Archive
+from .core.changes import retold_events
 from .core.dates import DateError, EventDate, parse_date
 from .core.model import EntityRecord, EventRecord
 from .core.pages import ROOT_KINDS, PagePlan, plan_pages
@@ -31,12 +32,14 @@ from .directives.entity import EntityDirective
 from .directives.event import EventDirective
 from .directives.eventlist import EventListDirective
 from .directives.page import ArchivePageDirective
-from .formatting import format_event_date
+from .formatting import DateTexts
 from .views import Views
 
 __all__ = ["NewsDomain", "NewsXRefRole"]
 
-PER_DOC_KEYS = ("events", "entities", "lists", "refs", "serials", "generated", "digests")
+PER_DOC_KEYS = (
+    "events", "entities", "lists", "refs", "serials", "generated", "digests", "shows",
+)
 
 
 class NewsXRefRole(XRefRole):
@@ -93,16 +96,18 @@ class NewsDomain(Domain):
         "serials": {},  # docname -> number of event directives read
         "generated": {},  # docname -> (kind, key) of an archive page sphinx-newsarc wrote
         "digests": {},  # docname -> (digest of what it shows from others, of its neighbours)
+        "shows": {},  # docname -> uids of other documents' events its related lists show
+        "flavour": "",  # "website" or "book": the kind of builder the digests were made for
         "objects": [],  # the inventory's entries, derived when the data last changed
         "slugs": {},  # kind -> {key: slug} of the last build, to see URLs that moved
     }
-    data_version = 3
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._archive: Archive | None = None
         self._plan: PagePlan | None = None
-        self._views: Views | None = None
+        self._views: dict[bool, Views] = {}
         self._derived: dict[Any, Any] = {}
         # whether any document was read, purged or merged in this process: if none was,
         # what pages show cannot have changed and the digests need no recomputing
@@ -170,7 +175,7 @@ class NewsDomain(Domain):
     def forget_views(self) -> None:
         """Forget cached views and what else derives from the pages (they name pages),
         keeping the archive model."""
-        self._views = None
+        self._views = {}
         self._derived = {}
 
     def derived(self, key: Any, factory: Callable[[], Any]) -> Any:
@@ -201,17 +206,22 @@ class NewsDomain(Domain):
                 self.archive,
                 config.pages,
                 config.titles(),
-                lambda date: format_event_date(date, self.env.config),
+                self.date_text,
                 config.entity_page_threshold,
             )
         return self._plan
 
-    @property
-    def views(self) -> Views:
-        """What each placeholder and page shows, with per-build caches."""
-        if self._views is None:
-            self._views = Views(self)
-        return self._views
+    def date_text(self, date: EventDate) -> str:
+        """A date as readers see it (``newsarc_*_format``), formatted once per build."""
+        texts = self.derived("date-texts", lambda: DateTexts(self.env.config))
+        return texts(date)  # type: ignore[no-any-return]
+
+    def views(self, builder: Builder) -> Views:
+        """What each placeholder and page shows for ``builder``, with per-build caches."""
+        website = is_website(builder)
+        if website not in self._views:
+            self._views[website] = Views(self, website)
+        return self._views[website]
 
     def page_for(self, kind: str, key: str = "") -> str | None:
         """The docname of a generated page, if it exists: a root page whose stub was read,
@@ -223,21 +233,23 @@ class NewsDomain(Domain):
             return docname if docname in self.data["generated"] else None
         return None if docname in self.env.found_docs else docname
 
-    def refresh_digests(self) -> list[str]:
+    def refresh_digests(self, builder: Builder) -> list[str]:
         """Hash what each document shows from others; return those whose hash changed.
 
-        Only documents that can show a changed event are hashed again: those holding
-        events that share an entity or a story with an added, removed or edited event, or
-        name it as related, and those with ``eventlist``s, references or archive listings.
-        Every document's neighbours (prev/next follow the toctree) are compared each time.
+        Only documents that can show a changed event are hashed again (see
+        :meth:`_affected_documents`); every document's neighbours (prev/next follow the
+        toctree) are compared each time. A different kind of builder (a website after a
+        book) hashes every document again.
         """
-        if not self._touched:
-            return []
         data = self.data
-        views = self.views
+        flavour = "website" if is_website(builder) else "book"
+        if not self._touched and data["flavour"] == flavour:
+            return []
+        views = self.views(builder)
         docnames = set(data["events"]) | set(data["lists"]) | set(data["refs"])
         docnames |= set(data["generated"])
-        affected = self._affected_documents()
+        affected = self._affected_documents() if data["flavour"] == flavour else docnames
+        data["flavour"] = flavour
         relations = self.env.collect_relations()
         titles = self.env.titles
         changed = []
@@ -251,29 +263,45 @@ class NewsDomain(Domain):
                 content = old[0]
             else:
                 content = views.digest(docname)
+                shows = views.shown_events(docname)
+                if shows:
+                    data["shows"][docname] = shows
+                else:
+                    data["shows"].pop(docname, None)
             digest = (content, neighbours)
             if old != digest:
                 data["digests"][docname] = digest
                 changed.append(docname)
-        for docname in set(data["digests"]) - docnames:
-            del data["digests"][docname]
+        for key in ("digests", "shows"):
+            for docname in set(data[key]) - docnames:
+                del data[key][docname]
         self._before_events, self._before_entities, self._reread = [], [], set()
         data["objects"] = list(self._objects())  # stored with the environment
         return changed
 
     def _affected_documents(self) -> set[str]:
-        """Documents whose listings may show an event or entity that changed."""
+        """Documents whose listings may show an event or entity that changed.
+
+        An event that only reads differently (headline, sources, id) but has the same
+        date, entities, story, category and related ids, in a document whose events
+        stand in the same order, ranks the same everywhere: it changes only the
+        documents whose related lists show it. Any other change of an event affects
+        every document with an event sharing one of its entities or its story.
+        """
         data = self.data
         archive = self.archive
         now_events = [e for d in self._reread for e in data["events"].get(d, ())]
         now_entities = [e for d in self._reread for e in data["entities"].get(d, ())]
-        changed_events = set(self._before_events) ^ set(now_events)
+        before_events = set(self._before_events)
+        changed_events = before_events ^ set(now_events)
+        retold = retold_events(self._before_events, now_events)
+        ranked = {e for e in changed_events if e.uid not in retold}
         changed_entities = set(self._before_entities) ^ set(now_entities)
-        names = {n for e in changed_events for n in e.entities}
+        names = {n for e in ranked for n in e.entities}
         names |= {n for e in changed_entities for n in (e.name, *e.aliases)}
         keys = {name_key(n) for n in names}
         keys |= {entity.key for n in names if (entity := archive.entities.resolve(n))}
-        stories = {name_key(e.story) for e in changed_events if e.story}
+        stories = {name_key(e.story) for e in ranked if e.story}
         ids = {e.id for e in changed_events}
         # a new name can shift the slug (page URL) of another entity or story
         slugs = {"entity": {e.key: e.slug for e in archive.entities},
@@ -293,6 +321,9 @@ class NewsDomain(Domain):
         if ids:
             uids.update(e.uid for e in archive.events.values() if ids.intersection(e.related))
         affected = {archive.event(uid).docname for uid in uids}
+        if retold:
+            affected |= {docname for docname, shows in data["shows"].items()
+                         if retold.intersection(shows)}
         affected |= self._reread | set(data["lists"]) | set(data["refs"]) | set(data["generated"])
         return affected
 

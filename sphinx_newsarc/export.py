@@ -14,7 +14,7 @@ from typing import Any
 
 from .core.archive import Archive
 
-__all__ = ["SCHEMA_ID", "dump", "entity_object", "event_object", "export"]
+__all__ = ["SCHEMA_ID", "Exporter", "dump", "entity_object", "event_object", "export"]
 
 
 def _schema_id() -> str:
@@ -85,3 +85,49 @@ def dump(data: Any) -> bytes:
     """Deterministic JSON text: sorted keys, indent 2, UTF-8, newline at the end."""
     text = json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)
     return (text + "\n").encode("utf-8")
+
+
+class Exporter:
+    """:func:`dump` of :func:`export` for many selections of one archive, each event and
+    entity encoded once however many files hold it (the archive's file and its day's)."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self._events: dict[str, str] = {}
+        self._entities: dict[str, str] = {}
+
+    def dump(self, uids: Iterable[str] | None = None) -> bytes:
+        """The same bytes as ``dump(export(archive, uids))``."""
+        archive = self.archive
+        if uids is None:
+            chosen = list(archive.ordered)
+            keys = [e.key for e in archive.entities if e.record is not None]
+        else:
+            chosen = sorted(uids, key=archive.position)
+            named = {key for uid in chosen for key in archive.entities_of.get(uid, ())}
+            keys = [key for key in named if archive.entity(key).record is not None]
+        events = [self._encoded(self._events, uid, event_object) for uid in chosen]
+        entities = [self._encoded(self._entities, key, entity_object) for key in sorted(keys)]
+        text = (
+            "{\n"
+            f'  "$schema": {json.dumps(SCHEMA_ID, ensure_ascii=False)},\n'
+            f'  "entities": {_array(entities)},\n'
+            f'  "events": {_array(events)}\n'
+            "}\n"
+        )
+        return text.encode("utf-8")
+
+    def _encoded(self, cache: dict[str, str], key: str, make: Any) -> str:
+        text = cache.get(key)
+        if text is None:
+            value = json.dumps(make(self.archive, key), sort_keys=True, indent=2,
+                               ensure_ascii=False)
+            text = cache[key] = value.replace("\n", "\n    ")
+        return text
+
+
+def _array(items: list[str]) -> str:
+    """A JSON array at the second level of :func:`dump`'s layout, of encoded items."""
+    if not items:
+        return "[]"
+    return "[\n    " + ",\n    ".join(items) + "\n  ]"

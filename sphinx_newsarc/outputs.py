@@ -27,7 +27,7 @@ from sphinx.util.osutil import relative_uri
 from . import __version__
 from .config import FEED_PATTERNS, JSON_PATHS, settings
 from .domain import NewsDomain, is_website
-from .export import dump, export
+from .export import Exporter
 from .feeds import FeedLinks, atom_feed
 from .locale import _
 from .stubs import prune_empty
@@ -217,8 +217,9 @@ class Outputs:
         """Every file to write: relative POSIX path -> content."""
         archive = self.domain.archive
         files: dict[str, bytes] = {}
+        exporter = Exporter(archive)
         for path, uids in sorted(self.json_files.items()):
-            files[path] = dump(export(archive, uids))
+            files[path] = exporter.dump(uids)
         if not self.feeds:
             return files
         config = self.builder.config

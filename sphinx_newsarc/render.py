@@ -6,6 +6,7 @@ every builder renders them; LaTeX additionally gets page numbers (``\\pageref``)
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -308,13 +309,13 @@ class Renderer:
                                          month_page))
                 if month_loose:
                     out.extend(self.listing(month_loose))
-                if self.website:
+                if self.website:  # the day pages list the events
                     items = nodes.bullet_list(classes=["newsarc-days"])
-                    for day, day_page, summaries in days:
+                    for day, day_page, date_text, count in days:
                         para = nodes.paragraph()
                         para["ids"].append(chronology_anchor(day))
-                        para += self.link(day_page, "", summaries[0].date_text)
-                        para += nodes.Text(f" ({len(summaries)})")
+                        para += self.link(day_page, "", date_text)
+                        para += nodes.Text(f" ({count})")
                         items += nodes.list_item("", para)
                     out.append(items)
                     continue
@@ -348,26 +349,65 @@ class Renderer:
         return out
 
     def _page_entities(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        if self.website:
+            return self._entity_links(view)
         out: list[nodes.Node] = []
         for ref, facts, summaries in view:
             title = nodes.rubric(classes=["newsarc-group", "newsarc-entity-title"])
             title["ids"].append(entity_anchor(ref.slug))
-            page = ref.page if self.website else None
-            if page is None and ref.declared_at and self.website:
-                title += self.link(ref.declared_at[0], ref.declared_at[1], ref.name)
-            else:
-                title += self.link(page, "", ref.name)
+            title += self.link(None, "", ref.name)
             if facts[0]:
                 title += nodes.Text(f" ({facts[0]})")
             out.append(title)
-            if self.website and page:
-                text = count_text(len(summaries))
-                out.append(nodes.paragraph(text, text, classes=["newsarc-count"]))
-            else:
-                if facts[1]:
-                    text = _("Also known as") + ": " + ", ".join(facts[1])
-                    out.append(nodes.paragraph(text, text, classes=["newsarc-aliases"]))
-                out.extend(self.listing(summaries))
+            if facts[1]:
+                text = _("Also known as") + ": " + ", ".join(facts[1])
+                out.append(nodes.paragraph(text, text, classes=["newsarc-aliases"]))
+            out.extend(self.listing(summaries))
+        return out
+
+    def _entity_links(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+        """The website's Entities index: an A-Z list of names, each linking to its page
+        (or declaration) with its event count; a name without a page lists its days."""
+        by_letter: dict[str, list[tuple[Any, ...]]] = {}
+        for entry in view:
+            by_letter.setdefault(index_letter(entry[0].name), []).append(entry)
+        groups = {letter: by_letter[letter]
+                  for letter in sorted(by_letter, key=lambda k: (k != "#", k))}
+        out: list[nodes.Node] = []
+        if len(groups) > 1:
+            jump = nodes.paragraph(classes=["newsarc-letters"])
+            for n, letter in enumerate(groups):
+                if n:
+                    jump += nodes.Text(" ")
+                jump += self.link(self.docname, letter_anchor(letter), letter)
+            out.append(jump)
+        for letter, entries in groups.items():
+            if len(groups) > 1:
+                title = nodes.rubric(letter, letter, classes=["newsarc-group",
+                                                              "newsarc-letter"])
+                title["ids"].append(letter_anchor(letter))
+                out.append(title)
+            items = nodes.bullet_list(classes=["newsarc-entity-index", "no-search"])
+            for ref, kind, count, days in entries:
+                para = nodes.paragraph()
+                para["ids"].append(entity_anchor(ref.slug))
+                if ref.page is None and ref.declared_at:
+                    para += self.link(ref.declared_at[0], ref.declared_at[1], ref.name,
+                                      ["newsarc-entity-link"])
+                else:
+                    para += self.link(ref.page, "", ref.name, ["newsarc-entity-link"])
+                if kind:
+                    para += nodes.Text(f" ({kind})")
+                para += nodes.Text(" \N{EM DASH} ")
+                if days:
+                    for n, (date_text, page) in enumerate(days):
+                        if n:
+                            para += nodes.Text(", ")
+                        para += self.link(page, "", date_text, ["newsarc-date-text"])
+                else:
+                    para += nodes.Text(count_text(count))
+                items += nodes.list_item("", para)
+            out.append(items)
         return out
 
     def _page_entity(self, view: tuple[Any, ...]) -> list[nodes.Node]:
@@ -387,19 +427,32 @@ class Renderer:
 
     def _page_stories(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         out: list[nodes.Node] = []
+        if self.website:  # the story pages list the events
+            for name, page, count, first, last, slug in view:
+                out.append(self._section(name, [story_anchor(slug)], page=page))
+                text = count_text(count) + f", {first} \N{EN DASH} {last}"
+                out.append(nodes.paragraph(text, text, classes=["newsarc-count"]))
+            return out
         for name, page, summaries, slug in view:
             out.append(self._section(name, [story_anchor(slug)], page=page))
-            if self.website:
-                first, last = summaries[0].date_text, summaries[-1].date_text
-                text = count_text(len(summaries)) + f", {first} \N{EN DASH} {last}"
-                out.append(nodes.paragraph(text, text, classes=["newsarc-count"]))
-            else:
-                out.extend(self.listing(summaries))
+            out.extend(self.listing(summaries))
         return out
 
     def _page_story(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         _name, summaries = view
         return [*self.listing(summaries, classes=["newsarc-timeline"]), *self.formats()]
+
+
+def index_letter(name: str) -> str:
+    """The letter an index files ``name`` under: its first letter without accents,
+    upper case; ``#`` for names that start with anything else."""
+    first = unicodedata.normalize("NFKD", name[:1])[:1]
+    return first.upper() if first.isalpha() else "#"
+
+
+def letter_anchor(letter: str) -> str:
+    """The anchor of a letter's group in an index."""
+    return "letter-" + ("other" if letter == "#" else letter.lower())
 
 
 def count_text(events: int, days: int | None = None) -> str:

@@ -23,8 +23,8 @@ class ResolveNews(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = self.env.get_domain("news")
         assert isinstance(domain, NewsDomain)
-        views = domain.views
         app = getattr(self.env, "_app", None) or self.app  # Sphinx 9 deprecates .app
+        views = domain.views(app.builder)
         renderer = Renderer(domain, views, app.builder, self.env.docname)
         archive = domain.archive
         for node in list(self.document.findall(pending_news)):

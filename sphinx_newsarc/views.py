@@ -14,7 +14,6 @@ from .core.archive import Archive
 from .core.dates import EventDate
 from .core.query import EventQuery, run_query
 from .core.text import name_key
-from .formatting import format_event_date
 
 __all__ = ["Summary", "Views"]
 
@@ -42,10 +41,17 @@ class EntityRef(NamedTuple):
 
 
 class Views:
-    """View builders over one archive and its page plan (from the ``news`` domain)."""
+    """View builders over one archive and its page plan (from the ``news`` domain).
 
-    def __init__(self, domain: Any) -> None:
+    ``website`` views are for HTML sites (``html``, ``dirhtml``), where the day, entity and
+    story pages list the events: there the indices (Chronology, Entities, Stories) hold
+    names, dates and counts only, so editing a headline rewrites no index. Books and
+    e-books have no browse pages, so their indices list every event.
+    """
+
+    def __init__(self, domain: Any, website: bool = True) -> None:
         self.domain = domain
+        self.website = website
         self.archive: Archive = domain.archive
         self.config = domain.env.config
         self._summaries: dict[str, Summary] = {}
@@ -61,7 +67,7 @@ class Views:
             cached = Summary(
                 uid,
                 event.date.iso(),
-                format_event_date(event.date, self.config),
+                self.domain.date_text(event.date),
                 event.headline,
                 event.docname,
                 event.anchor,
@@ -89,7 +95,7 @@ class Views:
 
     def month_title(self, month: str) -> str:
         """The formatted title of a month (``YYYY-MM``)."""
-        return format_event_date(EventDate(int(month[:4]), int(month[5:7])), self.config)
+        return self.domain.date_text(EventDate(int(month[:4]), int(month[5:7])))
 
     # -- placeholders ----------------------------------------------------------------------
 
@@ -167,7 +173,7 @@ class Views:
             page = self.domain.page_for("story", name_key(story)) if story else None
             stories.append((story, page, self._summaries_of(groups[story])))
         nav = tuple(
-            (d, format_event_date(archive.event(archive.by_day[d][0]).date, self.config),
+            (d, self.domain.date_text(archive.event(archive.by_day[d][0]).date),
              self.domain.page_for("day", d)) if d else None
             for d in (previous, following)
         )
@@ -213,16 +219,20 @@ class Views:
         categories = tuple(archive.category_names.items())
         return (years, recent, categories)
 
+    def _day_count(self, day: str) -> tuple[Any, ...]:
+        """A day as the website's Chronology shows it: its date, page and event count."""
+        uids = self.archive.by_day[day]
+        return (day, self.domain.page_for("day", day), self.summary(uids[0]).date_text,
+                len(uids))
+
     def _page_chronology(self, key: str) -> tuple[Any, ...]:
         archive = self.archive
+        day_entry = self._day_count if self.website else self._day_entry
         years = []
         for year, year_uids in archive.by_year.items():
             months = []
             for month in archive.months_of(year):
-                days = tuple(
-                    self._day_entry(d)
-                    for d in archive.days_of(month)
-                )
+                days = tuple(day_entry(d) for d in archive.days_of(month))
                 loose = self._summaries_of(
                     u for u in archive.by_month[month]
                     if archive.date_of(u).precision == "month"
@@ -244,10 +254,24 @@ class Views:
         return (self.entity_ref(key), facts,
                 self._summaries_of(self.archive.by_entity.get(key, ())))
 
+    def _entity_count(self, key: str) -> tuple[Any, ...]:
+        """An entity as the website's Entities index shows it: its name and links, its
+        kind, how many events name it, and (with no page of its own) their days."""
+        archive = self.archive
+        ref = self.entity_ref(key)
+        record = archive.entity(key).record
+        uids = archive.by_entity.get(key, ())
+        days: tuple[tuple[str, str | None], ...] = ()
+        if ref.page is None:
+            summaries = self._summaries_of(uids)
+            days = tuple(dict.fromkeys((s.date_text, s.date_page) for s in summaries))
+        return (ref, record.kind if record else "", len(uids), days)
+
     def _page_entities(self, key: str) -> tuple[Any, ...]:
         archive = self.archive
+        entry = self._entity_count if self.website else self._entity_entry
         entries = [
-            self._entity_entry(entity.key)
+            entry(entity.key)
             for entity in archive.entities
             if entity.key in archive.by_entity or entity.record is not None
         ]
@@ -258,10 +282,18 @@ class Views:
         return self._entity_entry(key)
 
     def _page_stories(self, key: str) -> tuple[Any, ...]:
+        stories = sorted(self.archive.stories.values(), key=lambda s: s.name.casefold())
+        if self.website:  # the story pages list the events
+            return tuple(
+                (story.name, self.domain.page_for("story", story.key), len(story.events),
+                 self.summary(story.events[0]).date_text,
+                 self.summary(story.events[-1]).date_text, story.slug)
+                for story in stories
+            )
         return tuple(
             (story.name, self.domain.page_for("story", story.key),
              self._summaries_of(story.events), story.slug)
-            for story in sorted(self.archive.stories.values(), key=lambda s: s.name.casefold())
+            for story in stories
         )
 
     def _page_story(self, key: str) -> tuple[Any, ...]:
@@ -287,4 +319,13 @@ class Views:
 
     def digest(self, docname: str) -> str:
         """A short hash of :meth:`document`."""
-        return hashlib.blake2b(repr(self.document(docname)).encode(), digest_size=16).hexdigest()
+        shown = (self.website, self.document(docname))
+        return hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+
+    def shown_events(self, docname: str) -> tuple[str, ...]:
+        """The events of other documents that the events of ``docname`` list as related
+        (sorted): a change to how one of them reads (its headline, say) changes this
+        document."""
+        shown = {other.uid for record in self.domain.data["events"].get(docname, ())
+                 for other, _shared in self.event(record.uid)[4]}
+        return tuple(sorted(shown))

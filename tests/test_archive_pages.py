@@ -76,12 +76,21 @@ def test_entity_and_story_pages(app) -> None:
                                       "Karzai names a new cabinet.",
                                       "Karzai meets NATO leaders in Brussels."])
     assert order == sorted(order)  # date order
-    # the entity named once has no page, but is in the Entities index
+    # the entity named once has no page, but is in the Entities index with its day; on a
+    # website the index holds names, days and counts only (the pages list the events)
     assert not (app.outdir / "news/entities/kandahar.html").exists()
     index = read(app.outdir / "news/entities/index.html")
     assert 'id="index-entity-kandahar"' in index
-    assert "An attack in Kandahar kills 80 people." in text_of(index)
+    kandahar = index[index.index('id="index-entity-kandahar"'):]
+    kandahar = kandahar[:kandahar.index("</li>")]
+    assert 'href="../2008/02/17.html"' in kandahar and ">2008-02-17<" in kandahar
+    assert "An attack in Kandahar" not in text_of(index)
     assert 'href="taliban.html"' in index
+    taliban = index[index.index('id="index-entity-taliban"'):]
+    assert re.match(r'[^<]*<a [^>]*href="taliban.html"[^>]*>Taliban</a> \N{EM DASH} \d+ events',
+                    taliban[taliban.index(">") + 1:])
+    # an A-Z index: letters lead to their groups
+    assert 'href="#letter-k"' in index and 'id="letter-k"' in index
     story = text_of(read(app.outdir / "news/stories/taliban-insurgency.html"))
     timeline = ["Taliban fighters attack a police post in Helmand.",
                 "A report known only to its month.", "NATO launches Operation Achilles in Helmand.",

@@ -154,3 +154,24 @@ def test_export_then_import_gives_the_same_events(root: str, tmp_path: Path) -> 
     assert "WARNING" not in warnings, warnings
     assert imported == original
     assert again == exported  # and exporting again gives the same bytes
+
+
+def test_exporter_writes_the_bytes_of_dump_export() -> None:
+    """Files share each event's encoding; the bytes are those of ``dump(export(...))``."""
+    from sphinx_newsarc.core.dates import parse_date
+    from sphinx_newsarc.core.model import EntityRecord, EventRecord, Source
+    from sphinx_newsarc.export import Exporter, dump, export
+
+    events = [
+        EventRecord(uid=f"d#{n}", id=f"e{n}", date=parse_date(f"2010-01-0{1 + n % 3}"),
+                    headline=f'Quote "{n}" \u00e9 <b>', docname="d", lineno=n, anchor=f"e{n}",
+                    entities=("A", "B b") if n % 2 else (),
+                    sources=(Source("AP", "https://x.test/?a=1&b=2"),) if n % 3 else (),
+                    related=("e1",) if n == 2 else ())
+        for n in range(7)
+    ]
+    archive = Archive(events, [EntityRecord("A", "d", 1, "a", aliases=("Ay",),
+                                            description=("One.", "Two."))])
+    exporter = Exporter(archive)
+    for chosen in (None, ["d#1", "d#2"], ["d#0"], []):
+        assert exporter.dump(chosen) == dump(export(archive, chosen)), chosen

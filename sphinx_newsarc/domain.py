@@ -213,8 +213,8 @@ class NewsDomain(Domain):
 
     def date_text(self, date: EventDate) -> str:
         """A date as readers see it (``newsarc_*_format``), formatted once per build."""
-        texts = self.derived("date-texts", lambda: DateTexts(self.env.config))
-        return texts(date)  # type: ignore[no-any-return]
+        texts: DateTexts = self.derived("date-texts", lambda: DateTexts(self.env.config))
+        return texts(date)
 
     def views(self, builder: Builder) -> Views:
         """What each placeholder and page shows for ``builder``, with per-build caches."""

@@ -120,10 +120,32 @@ class Exporter:
     def _encoded(self, cache: dict[str, str], key: str, make: Any) -> str:
         text = cache.get(key)
         if text is None:
-            value = json.dumps(make(self.archive, key), sort_keys=True, indent=2,
-                               ensure_ascii=False)
-            text = cache[key] = value.replace("\n", "\n    ")
+            text = cache[key] = _indented(make(self.archive, key), "    ")
         return text
+
+
+def _indented(value: Any, indent: str) -> str:
+    """``json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False)`` for the strings,
+    lists and dicts of an export, nested at ``indent``: the same text, several times faster
+    (``json`` encodes indented output in pure Python)."""
+    if isinstance(value, str):
+        return _string(value)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{_string(k)}: {_indented(value[k], inner)}" for k in sorted(value)]
+        return "{\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        items = [_indented(item, inner) for item in value]
+        return "[\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "]"
+    return json.dumps(value)
+
+
+#: ``json``'s own string encoder for ``ensure_ascii=False`` (in C where available)
+_string = json.encoder.encode_basestring
 
 
 def _array(items: list[str]) -> str:

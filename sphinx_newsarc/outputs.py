@@ -341,10 +341,7 @@ def _manifest(app: Sphinx) -> Path:
 
 def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: write every feed and JSON file; delete the ones no longer made."""
-    if exception is not None:
-        return
-    outputs = outputs_for(app.builder, _domain(app.env))
-    if outputs is None:
+    if exception is not None or not produces_outputs(app.builder):
         return
     outdir = Path(app.outdir)
     domain = _domain(app.env)
@@ -359,6 +356,8 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
             if (not domain.changed and before.get("signature") == signature
                     and all((outdir / rel).exists() for rel in previous)):
                 return  # no document read and the same settings: the files are current
+    outputs = outputs_for(app.builder, domain)
+    assert outputs is not None
     files = outputs.files()
     for rel, data in files.items():
         target = outdir / rel

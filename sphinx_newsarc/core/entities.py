@@ -51,6 +51,7 @@ class EntityIndex:
 
     def __init__(self, declared: Iterable[EntityRecord], mentioned: Iterable[str]) -> None:
         self.conflicts: list[EntityConflict] = []
+        self._keys: dict[str, str] = {}  # spelling -> name_key, each computed once
         self._by_key: dict[str, Entity] = {}
         self._alias: dict[str, str] = {}
         owners: dict[str, EntityRecord] = {}
@@ -75,7 +76,7 @@ class EntityIndex:
             self._by_key[key] = Entity(key, record.name, "", record)
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
         for name in mentioned:
-            key = name_key(name)
+            key = self._key(name)
             if key and key not in self._alias:
                 spellings[key][name.strip()] += 1
         for key, counts in spellings.items():
@@ -92,9 +93,15 @@ class EntityIndex:
         for key, entity in self._by_key.items():
             self._by_key[key] = Entity(entity.key, entity.name, slugs[key], entity.record)
 
+    def _key(self, name: str) -> str:
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = name_key(name)
+        return key
+
     def resolve(self, name: str) -> Entity | None:
         """The entity this spelling names, or ``None``."""
-        key = self._alias.get(name_key(name))
+        key = self._alias.get(self._key(name))
         return self._by_key[key] if key is not None else None
 
     def get(self, key: str) -> Entity:

@@ -19,9 +19,10 @@ def name_key(name: str) -> str:
 
     ``"Alan García"``, ``"alan garcia"`` and ``"ALAN  GARCÍA"`` share one key.
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACE.sub(" ", stripped.casefold()).strip()
+    if not name.isascii():  # ASCII is its own NFKD form, with no combining marks
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", name.casefold()).strip()
 
 
 def slugify(text: str, max_length: int = 80) -> str:

@@ -57,12 +57,12 @@ def _site_signature(app: Sphinx) -> str:
     return hashlib.blake2b(repr(frame).encode(), digest_size=16).hexdigest()
 
 
-def _read_manifest(path: Path) -> tuple[str, dict[str, str]]:
-    """The previous build's site signature and page digests."""
+def _read_manifest(path: Path) -> tuple[str, int, dict[str, str]]:
+    """The previous build's site signature, environment generation and page digests."""
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
         data = json.loads(path.read_text(encoding="utf-8"))
-        return str(data["signature"]), dict(data["pages"])
-    return "", {}
+        return str(data["signature"]), int(data["generation"]), dict(data["pages"])
+    return "", -1, {}
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -74,12 +74,17 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     assert isinstance(domain, NewsDomain)
     manifest_path = _manifest_path(app)
     signature = _site_signature(app)
-    old_signature, before = _read_manifest(manifest_path)
+    old_signature, old_generation, before = _read_manifest(manifest_path)
+    generation = domain.data["generation"]
     unchanged_frame = old_signature == signature
-    if unchanged_frame and not domain.changed and all(
+    if unchanged_frame and old_generation == generation and all(
         Path(builder.get_outfilename(name)).exists() for name in before
     ):
-        return  # no document read, same frame: every page is as the last build wrote it
+        return  # no document changed since, same frame: every page is as this builder wrote it
+    # after one change since this builder's last build, only the pages listing its events
+    touched = domain.touched_pages
+    if not unchanged_frame or old_generation != generation - 1:
+        touched = None
     views = domain.views(builder)
     outdir = Path(builder.outdir)
     pages: dict[str, str] = {}
@@ -91,6 +96,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             warn("the %s page %r of the news archive has the name of a document of the "
                  "project; the page is left out (change newsarc_pages[%r])", "collision",
                  (docname, 1), page.kind, docname, page.kind)
+            continue
+        if (touched is not None and (page.kind, page.key) not in touched
+                and docname in before and Path(builder.get_outfilename(docname)).exists()):
+            pages[docname] = before[docname]
             continue
         view = views.page(page.kind, page.key)
         digest = hashlib.blake2b(repr((page, view)).encode(), digest_size=16).hexdigest()
@@ -126,7 +135,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             prune_empty(output.parent, outdir)
     manifest_path.parent.mkdir(parents=True, exist_ok=True)
     manifest_path.write_text(
-        json.dumps({"signature": signature, "pages": pages}, indent=0, sort_keys=True),
+        json.dumps({"signature": signature, "generation": generation, "pages": pages},
+                   indent=0, sort_keys=True),
         encoding="utf-8",
     )
 

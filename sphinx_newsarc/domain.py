@@ -98,6 +98,7 @@ class NewsDomain(Domain):
         "digests": {},  # docname -> (digest of what it shows from others, of its neighbours)
         "shows": {},  # docname -> uids of other documents' events its related lists show
         "flavour": "",  # "website" or "book": the kind of builder the digests were made for
+        "generation": 0,  # counts the builds that read, changed or removed documents
         "objects": [],  # the inventory's entries, derived when the data last changed
         "slugs": {},  # kind -> {key: slug} of the last build, to see URLs that moved
     }
@@ -115,6 +116,8 @@ class NewsDomain(Domain):
         self._before_events: list[EventRecord] = []
         self._before_entities: list[EntityRecord] = []
         self._reread: set[str] = set()
+        # the browse pages (kind, key) the last change can alter; None: any of them
+        self.touched_pages: set[tuple[str, str]] | None = None
 
     # -- storage ---------------------------------------------------------------------------
 
@@ -248,7 +251,11 @@ class NewsDomain(Domain):
         views = self.views(builder)
         docnames = set(data["events"]) | set(data["lists"]) | set(data["refs"])
         docnames |= set(data["generated"])
-        affected = self._affected_documents() if data["flavour"] == flavour else docnames
+        affected = self._affected_documents() if self._touched else set()
+        if self._touched:
+            data["generation"] += 1
+        if data["flavour"] != flavour:
+            affected = docnames
         data["flavour"] = flavour
         relations = self.env.collect_relations()
         titles = self.env.titles
@@ -321,11 +328,32 @@ class NewsDomain(Domain):
         if ids:
             uids.update(e.uid for e in archive.events.values() if ids.intersection(e.related))
         affected = {archive.event(uid).docname for uid in uids}
+        self.touched_pages = None
+        if not (ranked or changed_entities or keys or stories):
+            self.touched_pages = self._pages_showing(retold)
         if retold:
             affected |= {docname for docname, shows in data["shows"].items()
                          if retold.intersection(shows)}
         affected |= self._reread | set(data["lists"]) | set(data["refs"]) | set(data["generated"])
         return affected
+
+    def _pages_showing(self, uids: set[str]) -> set[tuple[str, str]]:
+        """The browse pages (kind, key) that list any of ``uids``: their day, month and
+        year, their entities and their story."""
+        archive = self.archive
+        pages: set[tuple[str, str]] = set()
+        for uid in uids:
+            event = archive.event(uid)
+            date = event.date
+            pages.add(("year", date.year_key()))
+            if date.month:
+                pages.add(("month", date.month_key() or ""))
+            if date.day:
+                pages.add(("day", date.iso()))
+            pages.update(("entity", key) for key in archive.entities_of.get(uid, ()))
+            if event.story:
+                pages.add(("story", name_key(event.story)))
+        return pages
 
     # -- targets ---------------------------------------------------------------------------
 

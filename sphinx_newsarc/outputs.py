@@ -353,9 +353,10 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
         before = json.loads(manifest.read_text(encoding="utf-8"))
         if before["outdir"] == str(outdir):
             previous = list(before["files"])
-            if (not domain.changed and before.get("signature") == signature
+            if (before.get("generation") == domain.data["generation"]
+                    and before.get("signature") == signature
                     and all((outdir / rel).exists() for rel in previous)):
-                return  # no document read and the same settings: the files are current
+                return  # no document changed since, same settings: the files are current
     outputs = outputs_for(app.builder, domain)
     assert outputs is not None
     files = outputs.files()
@@ -375,7 +376,9 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
         prune_empty(stale.parent, outdir)
     manifest.parent.mkdir(parents=True, exist_ok=True)
     manifest.write_text(json.dumps({"outdir": str(outdir), "files": sorted(files),
-                                    "signature": signature}, indent=1), encoding="utf-8")
+                                    "signature": signature,
+                                    "generation": domain.data["generation"]}, indent=1),
+                        encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:

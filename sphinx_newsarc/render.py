@@ -16,6 +16,7 @@ from sphinx.util.texescape import tex_replace_map
 
 from .core.dates import parse_date
 from .domain import NewsDomain, chronology_anchor, entity_anchor, is_website, story_anchor
+from .inline import Inline, html_escapes
 from .locale import _
 from .views import EntityRef, Summary, Views
 
@@ -40,8 +41,21 @@ class Renderer:
         self._uris: dict[str, str] = {}  # docname -> relative URI from this page
         self._date_targets: dict[str, tuple[str | None, str]] = {}
         self.latex = builder.format == "latex"
+        self.escapes = html_escapes(builder)
 
     # -- links -----------------------------------------------------------------------------
+
+    def target(self, docname: str, anchor: str) -> tuple[str | None, str | None]:
+        """``(refuri, refid)`` of a link from this page to ``docname#anchor``."""
+        if docname == self.docname and anchor:
+            return None, anchor
+        base = self._uris.get(docname)
+        if base is None:
+            base = self._uris[docname] = self.builder.get_relative_uri(self.docname, docname)
+        uri = f"{base}#{anchor}" if anchor else base
+        if uri.count("#") > 1:  # singlehtml: "#document-x#anchor" means "#anchor"
+            uri = uri[uri.index("#", uri.index("#") + 1) :]
+        return uri, None
 
     def link(self, docname: str | None, anchor: str, text: str,
              classes: Sequence[str] = ()) -> nodes.Node:
@@ -49,44 +63,52 @@ class Renderer:
         if not docname:
             return nodes.inline(text, text, classes=list(classes))
         ref = nodes.reference(text, text, internal=True, classes=list(classes))
-        if docname == self.docname and anchor:
-            ref["refid"] = anchor
-            return ref
-        base = self._uris.get(docname)
-        if base is None:
-            base = self._uris[docname] = self.builder.get_relative_uri(self.docname, docname)
-        uri = f"{base}#{anchor}" if anchor else base
-        if uri.count("#") > 1:  # singlehtml: "#document-x#anchor" means "#anchor"
-            uri = uri[uri.index("#", uri.index("#") + 1) :]
-        ref["refuri"] = uri
+        refuri, refid = self.target(docname, anchor)
+        if refuri is not None:
+            ref["refuri"] = refuri
+        else:
+            ref["refid"] = refid
         return ref
 
-    def event_link(self, summary: Summary) -> nodes.Node:
-        """The headline of an event, linking to it."""
-        return self.link(summary.docname, summary.anchor, summary.headline,
-                         ["newsarc-headline-link"])
+    def inline(self, searchable: bool = False) -> Inline:
+        """Inline content for this page: one raw node for HTML builders, else nodes."""
+        return Inline(self.escapes, searchable)
 
-    def date_link(self, summary: Summary) -> nodes.Node:
+    def add_link(self, inline: Inline, docname: str | None, anchor: str, text: str,
+                 classes: Sequence[str] = ()) -> None:
+        """:meth:`link` into ``inline``."""
+        if not docname:
+            inline.span(text, classes)
+            return
+        refuri, refid = self.target(docname, anchor)
+        inline.reference(text, classes, refuri, refid)
+
+    def add_event(self, inline: Inline, summary: Summary) -> None:
+        """The headline of an event, linking to it."""
+        self.add_link(inline, summary.docname, summary.anchor, summary.headline,
+                      ["newsarc-headline-link"])
+
+    def add_date(self, inline: Inline, summary: Summary) -> None:
         """The date of an event, leading to its day page (websites) or Chronology entry."""
         found = self._date_targets.get(summary.iso)
         if found is None:
             target = self.domain.date_target(parse_date(summary.iso), self.builder)
             found = self._date_targets[summary.iso] = target if target else (None, "")
-        return self.link(found[0], found[1], summary.date_text, ["newsarc-date-text"])
+        self.add_link(inline, found[0], found[1], summary.date_text, ["newsarc-date-text"])
 
-    def entity_link(self, ref: EntityRef) -> nodes.Node:
+    def add_entity(self, inline: Inline, ref: EntityRef) -> None:
         """An entity's name, leading to its page, declaration or index entry."""
         target = self.domain.entity_target(ref.name, self.builder)
         docname, anchor = target if target else (None, "")
-        return self.link(docname, anchor, ref.name, ["newsarc-entity-link"])
+        self.add_link(inline, docname, anchor, ref.name, ["newsarc-entity-link"])
 
-    def pageref(self, summary: Summary) -> list[nodes.Node]:
+    def add_pageref(self, inline: Inline, summary: Summary) -> None:
         """``, p. N`` in LaTeX, nothing elsewhere."""
         if not self.latex:
-            return []
+            return
         label = _latex_label(summary.docname, summary.anchor)
-        return [nodes.raw("", rf", \sphinxstyleemphasis{{p.\,\pageref{{{label}}}}}",
-                          format="latex")]
+        inline.node(nodes.raw("", rf", \sphinxstyleemphasis{{p.\,\pageref{{{label}}}}}",
+                              format="latex"))
 
     # -- listings --------------------------------------------------------------------------
 
@@ -96,12 +118,14 @@ class Renderer:
         for no events (an empty list is an error in LaTeX)."""
         items = nodes.bullet_list(classes=["newsarc-listing", "no-search", *classes])
         for summary in summaries:
-            para = nodes.paragraph()
+            inline = self.inline()
             if with_date:
-                para += self.date_link(summary)
-                para += nodes.Text(" \N{EM DASH} ")
-            para += self.event_link(summary)
-            para.extend(self.pageref(summary))
+                self.add_date(inline, summary)
+                inline.text(" \N{EM DASH} ")
+            self.add_event(inline, summary)
+            self.add_pageref(inline, summary)
+            para = nodes.paragraph()
+            para.extend(inline.result())
             items += nodes.list_item("", para)
         return [items] if len(items) else []
 
@@ -109,39 +133,43 @@ class Renderer:
 
     def event_date(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         """The date line at the top of an event."""
+        inline = self.inline()
+        self.add_date(inline, view[0])
         para = nodes.paragraph(classes=["newsarc-date"])
-        para += self.date_link(view[0])
+        para.extend(inline.result())
         return [para]
 
     def event_meta(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         """Entities, story and category of an event."""
         _summary, entities, story, category, _related, _unknown = view
-        para = nodes.paragraph(classes=["newsarc-meta"])
-        parts: list[list[nodes.Node]] = []
+        if not (entities or story or category):
+            return []
+        inline = self.inline(searchable=True)  # found by the names of its entities
+        parts = 0
         if entities:
-            box = nodes.inline(classes=["newsarc-entities"])
-            box += nodes.Text(_("Entities") + ": ")
+            inline.open(["newsarc-entities"])
+            inline.text(_("Entities") + ": ")
             for n, ref in enumerate(entities):
                 if n:
-                    box += nodes.Text(", ")
-                box += self.entity_link(ref)
-            parts.append([box])
+                    inline.text(", ")
+                self.add_entity(inline, ref)
+            inline.close()
+            parts += 1
         if story:
             name, page = story
-            box = nodes.inline(classes=["newsarc-story"])
-            box += nodes.Text(_("Story") + ": ")
-            box += self.link(page if self.website else None, "", name)
-            parts.append([box])
+            if parts:
+                inline.text(" \N{MIDDLE DOT} ")
+            inline.open(["newsarc-story"])
+            inline.text(_("Story") + ": ")
+            self.add_link(inline, page if self.website else None, "", name)
+            inline.close()
+            parts += 1
         if category:
-            box = nodes.inline(classes=["newsarc-category"])
-            box += nodes.Text(_("Category") + ": " + category)
-            parts.append([box])
-        if not parts:
-            return []
-        for n, part in enumerate(parts):
-            if n:
-                para += nodes.Text(" \N{MIDDLE DOT} ")
-            para.extend(part)
+            if parts:
+                inline.text(" \N{MIDDLE DOT} ")
+            inline.span(_("Category") + ": " + category, ["newsarc-category"])
+        para = nodes.paragraph(classes=["newsarc-meta"])
+        para.extend(inline.result())
         return [para]
 
     def event_related(self, view: tuple[Any, ...]) -> list[nodes.Node]:
@@ -153,13 +181,14 @@ class Renderer:
         box += nodes.rubric(_("Related"), _("Related"))
         items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for summary, shared in related:
-            para = nodes.paragraph()
-            para += self.event_link(summary)
-            para.extend(self.pageref(summary))
+            inline = self.inline()
+            self.add_event(inline, summary)
+            self.add_pageref(inline, summary)
             if shared:
-                para += nodes.Text(" ")
-                text = _("Context") + ": " + ", ".join(shared)
-                para += nodes.emphasis(text, text, classes=["newsarc-context"])
+                inline.text(" ")
+                inline.emphasis(_("Context") + ": " + ", ".join(shared), ["newsarc-context"])
+            para = nodes.paragraph()
+            para.extend(inline.result())
             items += nodes.list_item("", para)
         box += items
         return [box]
@@ -389,23 +418,24 @@ class Renderer:
                 out.append(title)
             items = nodes.bullet_list(classes=["newsarc-entity-index", "no-search"])
             for ref, kind, count, days in entries:
-                para = nodes.paragraph()
-                para["ids"].append(entity_anchor(ref.slug))
+                inline = self.inline()
                 if ref.page is None and ref.declared_at:
-                    para += self.link(ref.declared_at[0], ref.declared_at[1], ref.name,
-                                      ["newsarc-entity-link"])
+                    self.add_link(inline, ref.declared_at[0], ref.declared_at[1], ref.name,
+                                  ["newsarc-entity-link"])
                 else:
-                    para += self.link(ref.page, "", ref.name, ["newsarc-entity-link"])
+                    self.add_link(inline, ref.page, "", ref.name, ["newsarc-entity-link"])
                 if kind:
-                    para += nodes.Text(f" ({kind})")
-                para += nodes.Text(" \N{EM DASH} ")
+                    inline.text(f" ({kind})")
+                inline.text(" \N{EM DASH} ")
                 if days:
                     for n, (date_text, page) in enumerate(days):
                         if n:
-                            para += nodes.Text(", ")
-                        para += self.link(page, "", date_text, ["newsarc-date-text"])
+                            inline.text(", ")
+                        self.add_link(inline, page, "", date_text, ["newsarc-date-text"])
                 else:
-                    para += nodes.Text(count_text(count))
+                    inline.text(count_text(count))
+                para = nodes.paragraph(ids=[entity_anchor(ref.slug)])
+                para.extend(inline.result())
                 items += nodes.list_item("", para)
             out.append(items)
         return out

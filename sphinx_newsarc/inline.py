@@ -1,0 +1,156 @@
+"""Inline content of listings: docutils nodes, or one raw HTML node for HTML builders.
+
+Listings and related lists are most of what sphinx-newsarc adds to a page: a link, a date
+and a few words per event, thousands per page in a large archive. As nodes, every piece is
+visited by each later transform and by the writer. For HTML builders the same content is
+written here, once, with the markup and escaping of the builder's own translator (a test
+compares both), and enters the document as a single ``raw`` node; other builders (LaTeX,
+text, man, ...) get the nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from docutils import nodes
+from sphinx.builders import Builder
+
+__all__ = ["Inline", "html_escapes"]
+
+_WHITESPACE = re.compile("[\n\r\t\v\f]")
+
+
+def html_escapes(builder: Builder) -> Mapping[int, str] | None:
+    """The character escapes of ``builder``'s HTML translator, or ``None`` when the builder
+    writes no HTML (then listings are nodes)."""
+    if builder.format != "html":
+        return None
+    try:
+        translator = builder.get_translator_class()
+    except Exception:  # pragma: no cover - a builder without a translator class
+        return None
+    table = getattr(translator, "special_characters", None)
+    return table if isinstance(table, Mapping) else None
+
+
+class Inline:
+    """Collects the inline content of one paragraph; :meth:`result` gives it as one raw
+    HTML node (HTML builders) or as nodes.
+
+    A ``searchable`` paragraph whose text has characters HTML escapes (``&``, ``<``, ...)
+    stays nodes: Sphinx's search indexes raw HTML without unescaping it.
+    """
+
+    def __init__(self, escapes: Mapping[int, str] | None, searchable: bool = False) -> None:
+        self.escapes = escapes
+        self.searchable = searchable
+        self._parts: list[tuple[Any, ...]] = []
+        self._escaped_text = False
+
+    def _note(self, text: str) -> None:
+        if self.escapes is not None and not self._escaped_text:
+            self._escaped_text = text != text.translate(self.escapes)
+
+    def text(self, text: str) -> None:
+        """Plain text."""
+        self._note(text)
+        self._parts.append(("text", text))
+
+    def reference(self, text: str, classes: Sequence[str], refuri: str | None = None,
+                  refid: str | None = None) -> None:
+        """An internal link: to ``refuri``, or to ``#refid`` on this page."""
+        self._note(text)
+        self._parts.append(("reference", text, tuple(classes), refuri, refid))
+
+    def span(self, text: str, classes: Sequence[str] = ()) -> None:
+        """Text in a ``span`` (an ``inline`` node) with ``classes``."""
+        self._note(text)
+        self._parts.append(("span", text, tuple(classes)))
+
+    def emphasis(self, text: str, classes: Sequence[str] = ()) -> None:
+        """Emphasised text."""
+        self._note(text)
+        self._parts.append(("emphasis", text, tuple(classes)))
+
+    def open(self, classes: Sequence[str]) -> None:
+        """Start a ``span`` (``inline`` node) holding what follows until :meth:`close`."""
+        self._parts.append(("open", tuple(classes)))
+
+    def close(self) -> None:
+        """End the innermost :meth:`open`."""
+        self._parts.append(("close",))
+
+    def node(self, node: nodes.Node) -> None:
+        """A node of the node form only (LaTeX page numbers): HTML builders never ask."""
+        assert self.escapes is None
+        self._parts.append(("node", node))
+
+    def result(self) -> list[nodes.Node]:
+        """The content: one raw HTML node, or the nodes."""
+        if self.escapes is None or (self.searchable and self._escaped_text):
+            return self._nodes()
+        return [nodes.raw("", self._html(self.escapes), format="html")]
+
+    def _nodes(self) -> list[nodes.Node]:
+        stack: list[nodes.Element] = [nodes.inline()]
+        for kind, *args in self._parts:
+            if kind == "text":
+                stack[-1] += nodes.Text(args[0])
+            elif kind == "reference":
+                text, classes, refuri, refid = args
+                ref = nodes.reference(text, text, internal=True, classes=list(classes))
+                if refuri is not None:
+                    ref["refuri"] = refuri
+                else:
+                    ref["refid"] = refid
+                stack[-1] += ref
+            elif kind == "span":
+                stack[-1] += nodes.inline(args[0], args[0], classes=list(args[1]))
+            elif kind == "emphasis":
+                stack[-1] += nodes.emphasis(args[0], args[0], classes=list(args[1]))
+            elif kind == "open":
+                stack.append(nodes.inline(classes=list(args[0])))
+            elif kind == "close":
+                node = stack.pop()
+                stack[-1] += node
+            else:
+                stack[-1] += args[0]
+        assert len(stack) == 1, "an open() without close()"
+        children = list(stack[0].children)
+        stack[0].children = []
+        for child in children:
+            child.parent = None
+        return children
+
+    def _html(self, escapes: Mapping[int, str]) -> str:
+        """The markup the HTML translators of docutils and Sphinx write for the nodes."""
+
+        def start(tag: str, classes: Sequence[str], **attributes: str) -> str:
+            if classes:
+                attributes["class"] = " ".join(dict.fromkeys(c for c in classes if c.strip()))
+            parts = [tag] + [f'{name}="{_WHITESPACE.sub(" ", value).translate(escapes)}"'
+                             for name, value in sorted(attributes.items())]
+            return "<" + " ".join(parts) + ">"
+
+        out: list[str] = []
+        for kind, *args in self._parts:
+            if kind == "text":
+                out.append(args[0].translate(escapes))
+            elif kind == "reference":
+                text, classes, refuri, refid = args
+                href = (refuri or "#") if refuri is not None else "#" + (refid or "")
+                out.append(start("a", [*classes, "reference", "internal"], href=href)
+                           + text.translate(escapes) + "</a>")
+            elif kind == "span":
+                out.append(start("span", args[1]) + args[0].translate(escapes) + "</span>")
+            elif kind == "emphasis":
+                out.append(start("em", args[1]) + args[0].translate(escapes) + "</em>")
+            elif kind == "open":
+                out.append(start("span", args[0]))
+            elif kind == "close":
+                out.append("</span>")
+            else:  # pragma: no cover - node() is for builders without HTML
+                raise AssertionError(kind)
+        return "".join(out)

@@ -1,0 +1,85 @@
+"""Listings as one raw HTML node give the markup of the builder's own translator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import copy_root
+from docutils import nodes
+from docutils.utils import new_document
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_newsarc.inline import Inline, html_escapes
+
+TRICKY = 'AT&T <b> "quoted" @home\ttab'
+
+
+def fill(inline: Inline) -> None:
+    inline.open(["newsarc-entities"])
+    inline.text("Entities: ")
+    inline.reference(TRICKY, ["newsarc-entity-link"], refuri="a b.html?x=1&y=2#q")
+    inline.text(", ")
+    inline.reference("Here", [], refid="anchor-1")
+    inline.text(", ")
+    inline.reference("Empty", ["c1", "c1"], refuri="")
+    inline.close()
+    inline.text(" \N{MIDDLE DOT} ")
+    inline.span(TRICKY, ["newsarc-entity-link"])
+    inline.span("bare")
+    inline.emphasis("Context: " + TRICKY, ["newsarc-context"])
+    inline.emphasis("plain")
+
+
+def translate(builder, paragraph: nodes.paragraph) -> str:  # type: ignore[no-untyped-def]
+    document = new_document("<test>", builder.docsettings if hasattr(builder, "docsettings")
+                            else builder._settings)
+    item = nodes.list_item("", paragraph)
+    document += nodes.bullet_list("", item)
+    translator = builder.create_translator(document, builder)
+    document.walkabout(translator)
+    return "".join(translator.fragment if hasattr(translator, "fragment") else translator.body)
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml", "singlehtml", "epub"])
+def test_raw_html_equals_the_translators_markup(buildername: str, tmp_path: Path) -> None:
+    app = SphinxTestApp(buildername, srcdir=copy_root("sample", tmp_path),
+                        builddir=tmp_path / "_build")
+    try:
+        app.builder.prepare_writing(set())
+        escapes = html_escapes(app.builder)
+        assert escapes is not None
+        as_nodes, as_html = Inline(None), Inline(escapes)
+        fill(as_nodes)
+        fill(as_html)
+        raw = as_html.result()
+        assert len(raw) == 1 and isinstance(raw[0], nodes.raw)
+        assert translate(app.builder, nodes.paragraph("", "", *as_nodes.result())) == \
+            translate(app.builder, nodes.paragraph("", "", *raw))
+        assert "AT&amp;T &lt;b&gt; &quot;quoted&quot; &#64;home\ttab" in raw[0].astext()
+    finally:
+        app.cleanup()
+
+
+def test_searchable_text_with_escapes_stays_nodes() -> None:
+    """Sphinx's search indexes raw HTML without unescaping it ("&amp;" would be a word)."""
+    escapes = {ord("&"): "&amp;"}
+    plain = Inline(escapes, searchable=True)
+    plain.text("Peru and Chile")
+    assert isinstance(plain.result()[0], nodes.raw)
+    tricky = Inline(escapes, searchable=True)
+    tricky.text("AT&T")
+    assert tricky.result() == [nodes.Text("AT&T")]
+    unsearched = Inline(escapes)
+    unsearched.text("AT&T")
+    assert unsearched.result()[0].astext() == "AT&amp;T"
+
+
+def test_no_html_for_other_builders(tmp_path: Path) -> None:
+    for buildername in ("latex", "text"):
+        app = SphinxTestApp(buildername, srcdir=copy_root("sample", tmp_path / buildername),
+                            builddir=tmp_path / buildername / "_build")
+        try:
+            assert html_escapes(app.builder) is None
+        finally:
+            app.cleanup()

@@ -10,7 +10,6 @@ text, man, ...) get the nodes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,7 +18,8 @@ from sphinx.builders import Builder
 
 __all__ = ["Inline", "html_escapes"]
 
-_WHITESPACE = re.compile("[\n\r\t\v\f]")
+#: what ``attval`` makes spaces in attribute values
+_SPACES = {ord(c): " " for c in "\n\r\t\v\f"}
 
 
 def html_escapes(builder: Builder) -> Mapping[int, str] | None:
@@ -125,14 +125,15 @@ class Inline:
         return children
 
     def _html(self, escapes: Mapping[int, str]) -> str:
-        """The markup the HTML translators of docutils and Sphinx write for the nodes."""
+        """The markup the HTML translators of docutils and Sphinx write for the nodes
+        (``starttag``: classes de-duplicated, attributes sorted, values escaped with
+        whitespace made spaces)."""
+        attribute = {**escapes, **_SPACES}
 
-        def start(tag: str, classes: Sequence[str], **attributes: str) -> str:
-            if classes:
-                attributes["class"] = " ".join(dict.fromkeys(c for c in classes if c.strip()))
-            parts = [tag] + [f'{name}="{_WHITESPACE.sub(" ", value).translate(escapes)}"'
-                             for name, value in sorted(attributes.items())]
-            return "<" + " ".join(parts) + ">"
+        def start(tag: str, classes: Sequence[str], href: str | None = None) -> str:
+            names = [c for c in dict.fromkeys(classes) if c.strip()]
+            out = f'<{tag} class="{" ".join(names).translate(attribute)}"' if names else f"<{tag}"
+            return out + (f' href="{href.translate(attribute)}">' if href is not None else ">")
 
         out: list[str] = []
         for kind, *args in self._parts:
@@ -141,7 +142,7 @@ class Inline:
             elif kind == "reference":
                 text, classes, refuri, refid = args
                 href = (refuri or "#") if refuri is not None else "#" + (refid or "")
-                out.append(start("a", [*classes, "reference", "internal"], href=href)
+                out.append(start("a", (*classes, "reference", "internal"), href)
                            + text.translate(escapes) + "</a>")
             elif kind == "span":
                 out.append(start("span", args[1]) + args[0].translate(escapes) + "</span>")

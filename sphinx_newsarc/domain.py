@@ -469,10 +469,13 @@ class NewsDomain(Domain):
         yield from self.data["objects"]
 
     def _objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Inventory entries. Events have priority -1: in ``objects.inv``, but not among
+        the search's object matches, which would repeat every full-text hit of their
+        words (and, in a large archive, swell the search index by every headline)."""
         archive = self.archive
         for event_id in sorted(archive.by_id):
             event = archive.event(archive.by_id[event_id])
-            yield event_id, event.headline, "event", event.docname, event.anchor, 1
+            yield event_id, event.headline, "event", event.docname, event.anchor, -1
         for entity in archive.entities:
             if entity.key not in archive.by_entity and entity.record is None:
                 continue

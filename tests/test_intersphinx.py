@@ -43,3 +43,22 @@ def test_inventory_and_round_trip(tmp_path: Path) -> None:
     assert 'href="https://a.example.org/news/entities/alan-garcia.html"' in html
     assert 'href="https://a.example.org/news/2006/04/10.html"' in html
     assert re.search(r'href="https://a.example.org/peru.html#peru-2006-runoff"', html)
+
+
+def test_search_finds_entities_by_name_and_events_by_text(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Events are in objects.inv but found by their text, not by their ids; an entity
+    whose link leads into a document is a search object."""
+    import json
+
+    from buildutil import build
+    from conftest import copy_root
+
+    out, _ = build(copy_root("sample", tmp_path), tmp_path / "b")
+    text = (out / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    names = {entry[4] for group in index["objects"].values() for entry in group}
+    assert "Keiko Fujimori" in names, names  # an entity without a page: its index entry
+    assert "news:event" not in index["objtypes"].values()  # events: by their text
+    assert "humala" in index["terms"]  # events by their text
+    inventory = (out / "objects.inv").read_bytes()
+    assert len(inventory) > 100

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import posixpath
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -77,9 +78,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     old_signature, old_generation, before = _read_manifest(manifest_path)
     generation = domain.data["generation"]
     unchanged_frame = old_signature == signature
-    if unchanged_frame and old_generation == generation and all(
-        Path(builder.get_outfilename(name)).exists() for name in before
-    ):
+    written = _output_exists(builder)
+    if unchanged_frame and old_generation == generation and all(map(written, before)):
         return  # no document changed since, same frame: every page is as this builder wrote it
     # after one change since this builder's last build, only the pages listing its events
     touched = domain.touched_pages
@@ -98,14 +98,13 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                  (docname, 1), page.kind, docname, page.kind)
             continue
         if (touched is not None and (page.kind, page.key) not in touched
-                and docname in before and Path(builder.get_outfilename(docname)).exists()):
+                and docname in before and written(docname)):
             pages[docname] = before[docname]
             continue
         view = views.page(page.kind, page.key)
         digest = hashlib.blake2b(repr((page, view)).encode(), digest_size=16).hexdigest()
         pages[docname] = digest
-        if (unchanged_frame and before.get(docname) == digest
-                and Path(builder.get_outfilename(docname)).exists()):
+        if unchanged_frame and before.get(docname) == digest and written(docname):
             continue
         renderer = Renderer(domain, views, builder, docname)
         body = nodes.container(classes=[f"newsarc-{page.kind}-page"])
@@ -139,6 +138,18 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                    indent=0, sort_keys=True),
         encoding="utf-8",
     )
+
+
+def _output_exists(builder: StandaloneHTMLBuilder) -> Callable[[str], bool]:
+    """Whether a page's output file exists: by string paths for the ``html`` builder's
+    layout (a no-change rebuild checks every browse page), else by the builder."""
+    layout = ("get_outfilename", "get_output_path")  # the html builder's own (Sphinx 8, 9)
+    if all(getattr(type(builder), name, None) is getattr(StandaloneHTMLBuilder, name, None)
+           for name in layout):
+        outdir, suffix = str(builder.outdir), builder.out_suffix
+        # string paths: a fifth of the time of Path objects, for thousands of pages
+        return lambda name: os.path.exists(os.path.join(outdir, name + suffix))  # noqa: PTH110, PTH118
+    return lambda name: Path(builder.get_outfilename(name)).exists()
 
 
 class _NavigationCache:

@@ -28,7 +28,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 #: pages Sphinx writes on every build, whatever changed
-ALWAYS_WRITTEN = {"genindex.html", "search.html"}
+ALWAYS_WRITTEN = {"genindex.html", "search.html", "genindex/index.html", "search/index.html"}
 
 
 def written(before: dict[str, int], after: dict[str, int]) -> set[str]:
@@ -67,10 +67,11 @@ def test_edit_refreshes_exactly_the_pages_that_show_the_event(project: Path, tmp
     assert_same(outputs(out), outputs(clean))
 
 
-def test_nothing_changed_writes_nothing(project: Path, tmp_path: Path):
-    out, _ = build(project, tmp_path / "out")
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_nothing_changed_writes_nothing(project: Path, tmp_path: Path, builder: str):
+    out, _ = build(project, tmp_path / "out", builder)
     before = mtimes(out)
-    build(project, tmp_path / "out")
+    build(project, tmp_path / "out", builder)
     assert written(before, mtimes(out)) == set()
 
 
@@ -182,3 +183,15 @@ def test_website_and_book_sharing_one_environment(project: Path, tmp_path: Path)
     assert "recalls its envoy to Chile" in (epub / "news/entities/index.xhtml").read_text()
     assert_same(pages(epub), pages(clean_epub))
     assert_same(pages(html), pages(clean_html))
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_a_deleted_browse_page_is_written_again(project: Path, tmp_path: Path,
+                                                builder: str) -> None:
+    """A rebuild with nothing changed still restores a browse page removed from the output."""
+    out, _ = build(project, tmp_path / "out", builder)
+    page = out / ("news/2015/02/21.html" if builder == "html" else "news/2015/02/21/index.html")
+    expected = page.read_bytes()
+    page.unlink()
+    build(project, tmp_path / "out", builder)
+    assert page.read_bytes() == expected

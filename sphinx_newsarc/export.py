@@ -67,6 +67,16 @@ def export(archive: Archive, uids: Iterable[str] | None = None) -> dict[str, Any
     With every event, ``entities`` holds every declared entity; otherwise the declared
     entities those events name.
     """
+    chosen, keys = _selection(archive, uids)
+    return {
+        "$schema": SCHEMA_ID,
+        "events": [event_object(archive, uid) for uid in chosen],
+        "entities": [entity_object(archive, key) for key in sorted(keys)],
+    }
+
+
+def _selection(archive: Archive, uids: Iterable[str] | None) -> tuple[list[str], list[str]]:
+    """The events of an export in archive order, and the declared entities they name."""
     if uids is None:
         chosen = list(archive.ordered)
         keys = [e.key for e in archive.entities if e.record is not None]
@@ -74,11 +84,7 @@ def export(archive: Archive, uids: Iterable[str] | None = None) -> dict[str, Any
         chosen = sorted(uids, key=archive.position)
         named = {key for uid in chosen for key in archive.entities_of.get(uid, ())}
         keys = [key for key in named if archive.entity(key).record is not None]
-    return {
-        "$schema": SCHEMA_ID,
-        "events": [event_object(archive, uid) for uid in chosen],
-        "entities": [entity_object(archive, key) for key in sorted(keys)],
-    }
+    return chosen, keys
 
 
 def dump(data: Any) -> bytes:
@@ -98,14 +104,7 @@ class Exporter:
 
     def dump(self, uids: Iterable[str] | None = None) -> bytes:
         """The same bytes as ``dump(export(archive, uids))``."""
-        archive = self.archive
-        if uids is None:
-            chosen = list(archive.ordered)
-            keys = [e.key for e in archive.entities if e.record is not None]
-        else:
-            chosen = sorted(uids, key=archive.position)
-            named = {key for uid in chosen for key in archive.entities_of.get(uid, ())}
-            keys = [key for key in named if archive.entity(key).record is not None]
+        chosen, keys = _selection(self.archive, uids)
         events = [self._encoded(self._events, uid, event_object) for uid in chosen]
         entities = [self._encoded(self._entities, key, entity_object) for key in sorted(keys)]
         text = (

@@ -12,7 +12,7 @@ from sphinx.environment import BuildEnvironment
 __version__ = "0.1.0"
 
 #: Bumped whenever the shape of the stored domain data changes.
-ENV_VERSION = 5
+ENV_VERSION = 6
 
 
 def _env_updated(app: Sphinx, env: BuildEnvironment) -> None:

@@ -58,12 +58,13 @@ def _site_signature(app: Sphinx) -> str:
     return hashlib.blake2b(repr(frame).encode(), digest_size=16).hexdigest()
 
 
-def _read_manifest(path: Path) -> tuple[str, int, dict[str, str]]:
-    """The previous build's site signature, environment generation and page digests."""
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+def _read_manifest(path: Path) -> tuple[str, str, dict[str, str]]:
+    """The previous build's site signature, environment state and page digests."""
+    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
         data = json.loads(path.read_text(encoding="utf-8"))
-        return str(data["signature"]), int(data["generation"]), dict(data["pages"])
-    return "", -1, {}
+        pages = {str(k): str(v) for k, v in dict(data.get("pages", {})).items()}
+        return str(data.get("signature", "")), str(data.get("state", "")), pages
+    return "", "", {}
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -75,15 +76,16 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     assert isinstance(domain, NewsDomain)
     manifest_path = _manifest_path(app)
     signature = _site_signature(app)
-    old_signature, old_generation, before = _read_manifest(manifest_path)
-    generation = domain.data["generation"]
+    old_signature, old_state, before = _read_manifest(manifest_path)
+    state = domain.data["state"]
     unchanged_frame = old_signature == signature
     written = _output_exists(builder)
-    if unchanged_frame and old_generation == generation and all(map(written, before)):
+    if unchanged_frame and old_state == state and all(map(written, before)):
         return  # no document changed since, same frame: every page is as this builder wrote it
-    # after one change since this builder's last build, only the pages listing its events
+    # after the one change this process made since this builder's last build, only the
+    # pages listing its events (any other history: every page)
     touched = domain.touched_pages
-    if not unchanged_frame or old_generation != generation - 1:
+    if not (unchanged_frame and old_state and old_state == domain.data["previous_state"]):
         touched = None
     views = domain.views(builder)
     outdir = Path(builder.outdir)
@@ -127,14 +129,15 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         }
         domain.derived("browse", set).add(docname)  # for the page's feed and JSON links
         yield docname, context, TEMPLATE
-    for stale in sorted(set(before) - set(pages)):
+    # pages gone (never an author's document that took a page's name: it was just written)
+    for stale in sorted(set(before) - set(pages) - set(app.env.found_docs)):
         output = Path(builder.get_outfilename(stale))
         with contextlib.suppress(OSError):
             output.unlink()
             prune_empty(output.parent, outdir)
     manifest_path.parent.mkdir(parents=True, exist_ok=True)
     manifest_path.write_text(
-        json.dumps({"signature": signature, "generation": generation, "pages": pages},
+        json.dumps({"signature": signature, "state": state, "pages": pages},
                    indent=0, sort_keys=True),
         encoding="utf-8",
     )

@@ -8,6 +8,7 @@ data once per build and cached on the domain instance only.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar
 
@@ -98,11 +99,14 @@ class NewsDomain(Domain):
         "digests": {},  # docname -> (digest of what it shows from others, of its neighbours)
         "shows": {},  # docname -> uids of other documents' events its related lists show
         "flavour": "",  # "website" or "book": the kind of builder the digests were made for
-        "generation": 0,  # counts the builds that read, changed or removed documents
+        # a fresh random token for each build that read, changed or removed documents, and
+        # the one before it: manifests of generated files name the state they were made from
+        "state": "",
+        "previous_state": "",
         "objects": [],  # the inventory's entries, derived when the data last changed
         "slugs": {},  # kind -> {key: slug} of the last build, to see URLs that moved
     }
-    data_version = 5
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -253,7 +257,7 @@ class NewsDomain(Domain):
         docnames |= set(data["generated"])
         affected = self._affected_documents() if self._touched else set()
         if self._touched:
-            data["generation"] += 1
+            data["previous_state"], data["state"] = data["state"], uuid.uuid4().hex
         if data["flavour"] != flavour:
             affected = docnames
         data["flavour"] = flavour

@@ -353,7 +353,7 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
         before = json.loads(manifest.read_text(encoding="utf-8"))
         if before["outdir"] == str(outdir):
             previous = list(before["files"])
-            if (before.get("generation") == domain.data["generation"]
+            if (before.get("state") == domain.data["state"]
                     and before.get("signature") == signature
                     and all((outdir / rel).exists() for rel in previous)):
                 return  # no document changed since, same settings: the files are current
@@ -377,7 +377,7 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
     manifest.parent.mkdir(parents=True, exist_ok=True)
     manifest.write_text(json.dumps({"outdir": str(outdir), "files": sorted(files),
                                     "signature": signature,
-                                    "generation": domain.data["generation"]}, indent=1),
+                                    "state": domain.data["state"]}, indent=1),
                         encoding="utf-8")
 
 

@@ -13,10 +13,10 @@ SKIP_PARTS = {".doctrees", "_sources"}
 
 
 def build(src: Path, builddir: Path, builder: str = "html", parallel: int = 1,
-          **overrides: object) -> tuple[Path, str]:
+          freshenv: bool = False, **overrides: object) -> tuple[Path, str]:
     """Build ``src`` into ``builddir/<builder>`` (doctrees in ``builddir/doctrees``), as
     ``sphinx-build`` would; return the output directory and the warnings."""
-    app = SphinxTestApp(builder, srcdir=src, builddir=builddir,
+    app = SphinxTestApp(builder, srcdir=src, builddir=builddir, freshenv=freshenv,
                         confoverrides=dict(overrides), parallel=parallel)
     try:
         app.build()

@@ -195,3 +195,46 @@ def test_a_deleted_browse_page_is_written_again(project: Path, tmp_path: Path,
     page.unlink()
     build(project, tmp_path / "out", builder)
     assert page.read_bytes() == expected
+
+
+def test_edit_then_fresh_environment(project: Path, tmp_path: Path) -> None:
+    """``-E`` after an edit starts a new environment: the browse pages, feeds and JSON
+    of the old output are rebuilt, not taken as current."""
+    build(project, tmp_path / "out")
+    edit(project / "later.md", "recalls the ambassador to Chile", "recalls its envoy to Chile")
+    out, _ = build(project, tmp_path / "out", freshenv=True)
+    clean, _ = build(fresh_copy(project, tmp_path / "clean-src"), tmp_path / "clean")
+    assert_same(outputs(out), outputs(clean))
+
+
+def test_included_events_keep_their_line_order(tmp_path: Path) -> None:
+    """An included file's events count lines from its own start: lines added there can
+    reorder a document's events without changing how they read, and related lists
+    elsewhere must follow."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["myst_parser", "sphinx_newsarc"]\n'
+                                 'exclude_patterns = ["_build", "part.md"]\n'
+                                 "newsarc_related_limit = 1\n")
+    (src / "index.md").write_text("# I\n\n```{toctree}\nother\nnews/index\n```\n\n"
+                                  "```{include} part.md\n```\n\n"
+                                  + _event("M happens.", "2010-01-01", "E"))
+    (src / "part.md").write_text(_event("X happens.", "2010-01-01", "E"))
+    (src / "other.md").write_text("# O\n\n" + _event("Z happens.", "2011-01-01", "E"))
+    out, _ = build(src, tmp_path / "out")
+    edit(src / "part.md", "```{event} X", "A paragraph.\n\n" * 12 + "```{event} X")
+    build(src, tmp_path / "out")
+    clean, _ = build(fresh_copy(src, tmp_path / "clean-src"), tmp_path / "clean")
+    assert_same(outputs(out), outputs(clean))
+
+
+def test_a_document_taking_a_browse_page_name_is_kept(project: Path, tmp_path: Path) -> None:
+    """A browse page whose name an author's new document takes is left out (with a
+    warning); the author's page, written in the same build, is not deleted as stale."""
+    out, _ = build(project, tmp_path / "out")
+    (project / "news" / "2015" / "02").mkdir(parents=True, exist_ok=True)
+    (project / "news/2015/02/21.md").write_text("# My own page\n\nText.\n", encoding="utf-8")
+    edit(project / "index.md", "later\n", "later\nnews/2015/02/21\n")
+    _, warnings = build(project, tmp_path / "out")
+    assert "newsarc.collision" in warnings
+    assert "My own page" in (out / "news/2015/02/21.html").read_text(encoding="utf-8")

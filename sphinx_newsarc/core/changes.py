@@ -24,7 +24,8 @@ def ranking_fields(event: EventRecord) -> tuple[Any, ...]:
 
 def retold_events(before: Iterable[EventRecord], now: Iterable[EventRecord]) -> set[str]:
     """The uids of events that changed only in how they read (headline, sources, id,
-    anchor, line), in documents whose events all kept their ranking fields and order.
+    anchor, line), in documents whose events all kept their ranking fields, their read
+    order and their line order.
 
     Such an event stands where it stood in every related list, so only the documents that
     show it need rendering again. Any other change (an event added, removed, moved, or
@@ -41,5 +42,13 @@ def retold_events(before: Iterable[EventRecord], now: Iterable[EventRecord]) -> 
         new = by_doc_now.get(docname, [])
         if [ranking_fields(e) for e in old] != [ranking_fields(e) for e in new]:
             continue
+        # lines order events of one document (and pick the owner of a shared id); read
+        # order is not line order when a document includes another
+        if _by_line(old) != _by_line(new):
+            continue
         retold.update(b.uid for b, n in zip(old, new, strict=True) if b != n)
     return retold
+
+
+def _by_line(events: list[EventRecord]) -> list[str]:
+    return [e.uid for e in sorted(events, key=lambda e: e.lineno)]

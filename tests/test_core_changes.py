@@ -47,3 +47,13 @@ def test_an_added_or_removed_event_makes_its_document_rerank() -> None:
     other = [ev(1, "b")]
     assert retold_events([*before, *other],
                          [edited, replace(other[0], headline="New.")]) == {"b#1"}
+
+
+def test_events_reordered_by_line_are_not_retold() -> None:
+    """With an include, read order is not line order: lines added in the included file
+    can move an event after another of its document without changing how it reads."""
+    before = [replace(ev(1), lineno=1), replace(ev(2), lineno=6)]
+    moved = replace(before[0], lineno=13)
+    assert retold_events(before, [moved, before[1]]) == set()
+    assert retold_events(before, [replace(before[0], lineno=3, headline="New."),
+                                  before[1]]) == {"a#1"}

@@ -287,7 +287,7 @@ class NewsDomain(Domain):
             for docname in set(data[key]) - docnames:
                 del data[key][docname]
         self._before_events, self._before_entities, self._reread = [], [], set()
-        data["objects"] = list(self._objects())  # stored with the environment
+        self._stored_objects()  # the inventory, stored with the environment
         return changed
 
     def _affected_documents(self) -> set[str]:
@@ -466,11 +466,16 @@ class NewsDomain(Domain):
         return results
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        # kept from the last change of the data, so that a rebuild with nothing read
-        # writes objects.inv and the search index without building the archive model
+        yield from self._stored_objects()
+
+    def _stored_objects(self) -> list[tuple[str, str, str, str, str, int]]:
+        """The inventory's entries, kept with the environment: derived once per change of
+        the data (the digests, the search index and ``objects.inv`` all ask), so that a
+        rebuild with nothing read never builds the archive model for them."""
         if self._touched or "objects" not in self.data:
-            self.data["objects"] = list(self._objects())
-        yield from self.data["objects"]
+            self.data["objects"] = self.derived("objects", lambda: list(self._objects()))
+        objects: list[tuple[str, str, str, str, str, int]] = self.data["objects"]
+        return objects
 
     def _objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Inventory entries. Events have priority -1: in ``objects.inv``, but not among

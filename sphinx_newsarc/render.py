@@ -6,7 +6,6 @@ every builder renders them; LaTeX additionally gets page numbers (``\\pageref``)
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -15,6 +14,7 @@ from sphinx.builders import Builder
 from sphinx.util.texescape import tex_replace_map
 
 from .core.dates import parse_date
+from .core.text import index_letter
 from .domain import NewsDomain, chronology_anchor, entity_anchor, is_website, story_anchor
 from .inline import Inline, html_escapes
 from .locale import _
@@ -59,20 +59,21 @@ class Renderer:
 
     def link(self, docname: str | None, anchor: str, text: str,
              classes: Sequence[str] = ()) -> nodes.Node:
-        """A reference to ``docname#anchor``, or plain text when there is no target."""
-        if not docname:
-            return nodes.inline(text, text, classes=list(classes))
-        ref = nodes.reference(text, text, internal=True, classes=list(classes))
-        refuri, refid = self.target(docname, anchor)
-        if refuri is not None:
-            ref["refuri"] = refuri
-        else:
-            ref["refid"] = refid
-        return ref
+        """A reference node to ``docname#anchor``, or plain text when there is no target."""
+        inline = Inline(None)
+        self.add_link(inline, docname, anchor, text, classes)
+        return inline.result()[0]
 
     def inline(self, searchable: bool = False) -> Inline:
         """Inline content for this page: one raw node for HTML builders, else nodes."""
         return Inline(self.escapes, searchable)
+
+    @staticmethod
+    def paragraph(inline: Inline, **attributes: Any) -> nodes.paragraph:
+        """A paragraph holding ``inline``'s content."""
+        para = nodes.paragraph(**attributes)
+        para.extend(inline.result())
+        return para
 
     def add_link(self, inline: Inline, docname: str | None, anchor: str, text: str,
                  classes: Sequence[str] = ()) -> None:
@@ -124,9 +125,7 @@ class Renderer:
                 inline.text(" \N{EM DASH} ")
             self.add_event(inline, summary)
             self.add_pageref(inline, summary)
-            para = nodes.paragraph()
-            para.extend(inline.result())
-            items += nodes.list_item("", para)
+            items += nodes.list_item("", self.paragraph(inline))
         return [items] if len(items) else []
 
     # -- event pieces ----------------------------------------------------------------------
@@ -135,9 +134,7 @@ class Renderer:
         """The date line at the top of an event."""
         inline = self.inline()
         self.add_date(inline, view[0])
-        para = nodes.paragraph(classes=["newsarc-date"])
-        para.extend(inline.result())
-        return [para]
+        return [self.paragraph(inline, classes=["newsarc-date"])]
 
     def event_meta(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         """Entities, story and category of an event."""
@@ -168,9 +165,7 @@ class Renderer:
             if parts:
                 inline.text(" \N{MIDDLE DOT} ")
             inline.span(_("Category") + ": " + category, ["newsarc-category"])
-        para = nodes.paragraph(classes=["newsarc-meta"])
-        para.extend(inline.result())
-        return [para]
+        return [self.paragraph(inline, classes=["newsarc-meta"])]
 
     def event_related(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         """The related events, each with the entities it shares with this one."""
@@ -187,9 +182,7 @@ class Renderer:
             if shared:
                 inline.text(" ")
                 inline.emphasis(_("Context") + ": " + ", ".join(shared), ["newsarc-context"])
-            para = nodes.paragraph()
-            para.extend(inline.result())
-            items += nodes.list_item("", para)
+            items += nodes.list_item("", self.paragraph(inline))
         box += items
         return [box]
 
@@ -434,9 +427,8 @@ class Renderer:
                         self.add_link(inline, page, "", date_text, ["newsarc-date-text"])
                 else:
                     inline.text(count_text(count))
-                para = nodes.paragraph(ids=[entity_anchor(ref.slug)])
-                para.extend(inline.result())
-                items += nodes.list_item("", para)
+                items += nodes.list_item("", self.paragraph(inline,
+                                                            ids=[entity_anchor(ref.slug)]))
             out.append(items)
         return out
 
@@ -471,13 +463,6 @@ class Renderer:
     def _page_story(self, view: tuple[Any, ...]) -> list[nodes.Node]:
         _name, summaries = view
         return [*self.listing(summaries, classes=["newsarc-timeline"]), *self.formats()]
-
-
-def index_letter(name: str) -> str:
-    """The letter an index files ``name`` under: its first letter without accents,
-    upper case; ``#`` for names that start with anything else."""
-    first = unicodedata.normalize("NFKD", name[:1])[:1]
-    return first.upper() if first.isalpha() else "#"
 
 
 def letter_anchor(letter: str) -> str:

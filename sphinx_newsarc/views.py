@@ -323,9 +323,8 @@ class Views:
         return hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
 
     def shown_events(self, docname: str) -> tuple[str, ...]:
-        """The events of other documents that the events of ``docname`` list as related
-        (sorted): a change to how one of them reads (its headline, say) changes this
-        document."""
+        """The events that the related lists of ``docname`` show (sorted): a change to how
+        one of them reads (its headline, say) changes this document."""
         shown = {other.uid for record in self.domain.data["events"].get(docname, ())
                  for other, _shared in self.event(record.uid)[4]}
         return tuple(sorted(shown))

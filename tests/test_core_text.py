@@ -124,3 +124,14 @@ def test_split_list_drops_blanks() -> None:
 
 def test_split_list_keeps_commas_and_order() -> None:
     assert split_list("Lima, Peru; Chile; Lima, Peru") == ["Lima, Peru", "Chile", "Lima, Peru"]
+
+
+def test_index_letter() -> None:
+    from sphinx_newsarc.core.text import index_letter
+
+    assert index_letter("Ollanta Humala") == "O"
+    assert index_letter("élysée Palace") == "E"  # accents dropped, upper case
+    assert index_letter("Ωmega") == "Ω"
+    assert index_letter("2010 FIFA World Cup") == "#"
+    assert index_letter('"Weird Al"') == "#"
+    assert index_letter("") == "#"

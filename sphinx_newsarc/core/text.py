@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["RESERVED_SLUGS", "name_key", "slugify", "split_list", "unique_slugs"]
+__all__ = ["RESERVED_SLUGS", "index_letter", "name_key", "slugify", "split_list", "unique_slugs"]
 
 #: Slugs no entity or story page may take: they name the index pages beside them.
 RESERVED_SLUGS = frozenset({"index"})
@@ -23,6 +23,13 @@ def name_key(name: str) -> str:
         decomposed = unicodedata.normalize("NFKD", name)
         name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACE.sub(" ", name.casefold()).strip()
+
+
+def index_letter(name: str) -> str:
+    """The letter an A-Z index files ``name`` under: its first letter without accents,
+    upper case; ``#`` for names that start with anything else."""
+    first = unicodedata.normalize("NFKD", name[:1])[:1]
+    return first.upper() if first.isalpha() else "#"
 
 
 def slugify(text: str, max_length: int = 80) -> str:

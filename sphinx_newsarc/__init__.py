@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
@@ -12,17 +13,20 @@ from sphinx.environment import BuildEnvironment
 __version__ = "0.1.0"
 
 #: Bumped whenever the shape of the stored domain data changes.
-ENV_VERSION = 6
+ENV_VERSION = 7
 
 
-def _env_updated(app: Sphinx, env: BuildEnvironment) -> None:
+def _env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     from .checks import report_conflicts
     from .domain import NewsDomain
+    from .toctree import check_archive_toctree
 
+    rewrite = check_archive_toctree(app, env)
     domain = env.get_domain("news")
     assert isinstance(domain, NewsDomain)
     if domain.changed:  # like Sphinx's own warnings: reported when documents are read
         report_conflicts(env)
+    return rewrite
 
 
 def _env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -37,6 +41,12 @@ def _builder_inited(app: Sphinx) -> None:
     from .stubs import write_root_pages
 
     write_root_pages(app)
+
+
+def _add_archive_toctree(app: Sphinx, doctree: nodes.document) -> None:
+    from .toctree import add_archive_toctree
+
+    add_archive_toctree(app, doctree)
 
 
 def _collect_pages(app: Sphinx):  # type: ignore[no-untyped-def]
@@ -79,6 +89,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
                  man=unresolved, texinfo=unresolved)
     app.add_post_transform(ResolveNews)
     app.connect("builder-inited", _builder_inited)
+    # before Sphinx's toctree collector (priority 500) notes the root document's toctrees
+    app.connect("doctree-read", _add_archive_toctree, priority=400)
     app.connect("env-updated", _env_updated)
     app.connect("env-get-updated", _env_get_updated)
     app.connect("html-collect-pages", _collect_pages)

@@ -40,6 +40,7 @@ __all__ = ["NewsDomain", "NewsXRefRole"]
 
 PER_DOC_KEYS = (
     "events", "entities", "lists", "refs", "serials", "generated", "digests", "shows",
+    "auto_toctree",
 )
 
 
@@ -98,6 +99,7 @@ class NewsDomain(Domain):
         "generated": {},  # docname -> (kind, key) of an archive page sphinx-newsarc wrote
         "digests": {},  # docname -> (digest of what it shows from others, of its neighbours)
         "shows": {},  # docname -> uids of other documents' events its related lists show
+        "auto_toctree": {},  # root docname -> the archive front page its added toctree lists
         "flavour": "",  # "website" or "book": the kind of builder the digests were made for
         # a fresh random token for each build that read, changed or removed documents, and
         # the one before it: manifests of generated files name the state they were made from
@@ -106,7 +108,7 @@ class NewsDomain(Domain):
         "objects": [],  # the inventory's entries, derived when the data last changed
         "slugs": {},  # kind -> {key: slug} of the last build, to see URLs that moved
     }
-    data_version = 6
+    data_version = 7
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -447,6 +449,10 @@ class NewsDomain(Domain):
             return None
         if where is None:
             return None
+        # books resolve every page's references from their root document: a link within
+        # "the same document" must still name its file (LaTeX labels ids by file)
+        if is_whole_book(builder):
+            fromdocname = ""
         return make_refnode(builder, fromdocname, where[0], where[1] or None, contnode, title)
 
     def resolve_any_xref(
@@ -520,19 +526,25 @@ def is_website(builder: Builder) -> bool:
     return not isinstance(builder, (EpubBuilder, SingleFileHTMLBuilder))
 
 
+def is_whole_book(builder: Builder) -> bool:
+    """Whether ``builder`` writes many documents into one file whose labels name the
+    document each came from (LaTeX, Texinfo)."""
+    return builder.format in ("latex", "texinfo")
+
+
 def chronology_anchor(key: str) -> str:
     """The anchor of a day, month or year in the Chronology."""
     return f"chronology-{key}"
 
 
 def story_anchor(slug: str) -> str:
-    """The anchor of a story in the Stories index."""
-    return f"index-story-{slug}"
+    """The anchor of a story in the Stories index (not ``index-...``: LaTeX drops those)."""
+    return f"story-index-{slug}"
 
 
 def entity_anchor(slug: str) -> str:
-    """The anchor of an entity in the Entities index."""
-    return f"index-entity-{slug}"
+    """The anchor of an entity in the Entities index (not ``index-...``: LaTeX drops those)."""
+    return f"entity-index-{slug}"
 
 
-__all__ += ["chronology_anchor", "entity_anchor", "is_website", "story_anchor"]
+__all__ += ["chronology_anchor", "entity_anchor", "is_website", "is_whole_book", "story_anchor"]

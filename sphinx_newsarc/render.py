@@ -11,11 +11,19 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.builders import Builder
+from sphinx.errors import NoUri
 from sphinx.util.texescape import tex_replace_map
 
 from .core.dates import parse_date
 from .core.text import index_letter
-from .domain import NewsDomain, chronology_anchor, entity_anchor, is_website, story_anchor
+from .domain import (
+    NewsDomain,
+    chronology_anchor,
+    entity_anchor,
+    is_website,
+    is_whole_book,
+    story_anchor,
+)
 from .inline import Inline, html_escapes
 from .locale import _
 from .views import EntityRef, Summary, Views
@@ -38,24 +46,37 @@ class Renderer:
         self.builder = builder
         self.docname = docname
         self.website = is_website(builder)
-        self._uris: dict[str, str] = {}  # docname -> relative URI from this page
+        self._uris: dict[str, str | None] = {}  # docname -> relative URI, None: not written
         self._date_targets: dict[str, tuple[str | None, str]] = {}
         self.latex = builder.format == "latex"
+        # one output for many documents: a fragment alone would be read as the current
+        # input file's (LaTeX and Texinfo label ids by the file they come from)
+        self._whole_book = is_whole_book(builder)
         self.escapes = html_escapes(builder)
 
     # -- links -----------------------------------------------------------------------------
 
     def target(self, docname: str, anchor: str) -> tuple[str | None, str | None]:
-        """``(refuri, refid)`` of a link from this page to ``docname#anchor``."""
-        if docname == self.docname and anchor:
+        """``(refuri, refid)`` of a link from this page to ``docname#anchor``; ``(None,
+        None)`` when the builder does not write ``docname`` (a book without that page)."""
+        if docname == self.docname and anchor and not self._whole_book:
             return None, anchor
-        base = self._uris.get(docname)
+        if docname not in self._uris:
+            try:
+                self._uris[docname] = self.builder.get_relative_uri(self.docname, docname)
+            except NoUri:
+                self._uris[docname] = None
+        base = self._uris[docname]
         if base is None:
-            base = self._uris[docname] = self.builder.get_relative_uri(self.docname, docname)
+            return None, None
         uri = f"{base}#{anchor}" if anchor else base
         if uri.count("#") > 1:  # singlehtml: "#document-x#anchor" means "#anchor"
             uri = uri[uri.index("#", uri.index("#") + 1) :]
         return uri, None
+
+    def written(self, docname: str) -> bool:
+        """Whether the builder writes ``docname`` (books leave out orphans)."""
+        return self.target(docname, "")[0] is not None
 
     def link(self, docname: str | None, anchor: str, text: str,
              classes: Sequence[str] = ()) -> nodes.Node:
@@ -82,6 +103,9 @@ class Renderer:
             inline.span(text, classes)
             return
         refuri, refid = self.target(docname, anchor)
+        if refuri is None and refid is None:
+            inline.span(text, classes)
+            return
         inline.reference(text, classes, refuri, refid)
 
     def add_event(self, inline: Inline, summary: Summary) -> None:
@@ -105,7 +129,7 @@ class Renderer:
 
     def add_pageref(self, inline: Inline, summary: Summary) -> None:
         """``, p. N`` in LaTeX, nothing elsewhere."""
-        if not self.latex:
+        if not self.latex or not self.written(summary.docname):
             return
         label = _latex_label(summary.docname, summary.anchor)
         inline.node(nodes.raw("", rf", \sphinxstyleemphasis{{p.\,\pageref{{{label}}}}}",

@@ -23,7 +23,7 @@ from .config import settings
 from .core.pages import Page, plan_roots
 from .warnings import warn
 
-__all__ = ["MARKER", "prune_empty", "stub_source", "write_root_pages"]
+__all__ = ["MARKER", "is_generated_stub", "prune_empty", "stub_source", "write_root_pages"]
 
 MARKER = "sphinx-newsarc:generated"
 
@@ -74,9 +74,10 @@ def stub_source(page: Page, suffix: str) -> str:
     return "\n".join(lines)
 
 
-def _is_ours(path: Path) -> bool:
+def is_generated_stub(path: Path | str) -> bool:
+    """Whether the file at ``path`` is a stub sphinx-newsarc wrote."""
     try:
-        with path.open(encoding="utf-8") as f:
+        with Path(path).open(encoding="utf-8") as f:
             return any(MARKER in f.readline() for _ in range(4))
     except (OSError, UnicodeDecodeError):
         return False
@@ -106,13 +107,13 @@ def write_root_pages(app: Sphinx) -> None:
     previous = app.env.get_domain("news").data["generated"]
     for docname in sorted(set(previous) - wanted):
         for stale in _existing(srcdir, docname, suffixes):
-            if _is_ours(stale):
+            if is_generated_stub(stale):
                 stale.unlink()
                 prune_empty(stale.parent, srcdir)
     suffix = _suffix(app)
     for page in roots:
         existing = _existing(srcdir, page.docname, suffixes)
-        foreign = [p for p in existing if not _is_ours(p)]
+        foreign = [p for p in existing if not is_generated_stub(p)]
         if foreign:
             warn("the %s page %r of the news archive would overwrite %s, which sphinx-newsarc "
                  "did not write; the page is left out (change newsarc_pages[%r] or move the "

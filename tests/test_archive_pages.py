@@ -80,13 +80,13 @@ def test_entity_and_story_pages(app) -> None:
     # website the index holds names, days and counts only (the pages list the events)
     assert not (app.outdir / "news/entities/kandahar.html").exists()
     index = read(app.outdir / "news/entities/index.html")
-    assert 'id="index-entity-kandahar"' in index
-    kandahar = index[index.index('id="index-entity-kandahar"'):]
+    assert 'id="entity-index-kandahar"' in index
+    kandahar = index[index.index('id="entity-index-kandahar"'):]
     kandahar = kandahar[:kandahar.index("</li>")]
     assert 'href="../2008/02/17.html"' in kandahar and ">2008-02-17<" in kandahar
     assert "An attack in Kandahar" not in text_of(index)
     assert 'href="taliban.html"' in index
-    taliban = index[index.index('id="index-entity-taliban"'):]
+    taliban = index[index.index('id="entity-index-taliban"'):]
     assert re.match(r'[^<]*<a [^>]*href="taliban.html"[^>]*>Taliban</a> \N{EM DASH} \d+ events',
                     taliban[taliban.index(">") + 1:])
     # an A-Z index: letters lead to their groups

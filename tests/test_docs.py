@@ -6,6 +6,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from conftest import read
+from printcheck import dead_references, undefined_references
 from sphinx.cmd.build import build_main
 from test_print_formats import EPUBCHECK_JAR, needs_epubcheck, needs_latexmk
 
@@ -61,3 +63,6 @@ def test_docs_pdf_builds(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert (out / "sphinx-newsarc.pdf").stat().st_size > 10_000
+    assert dead_references(read(out / "sphinx-newsarc.tex")) == []
+    log = (out / "sphinx-newsarc.log").read_text(encoding="utf-8", errors="replace")
+    assert undefined_references(log) == []

@@ -1,0 +1,41 @@
+"""What a reader of the PDF would find broken: links without a target, undefined
+references in the LaTeX log, and PDF compilation with latexmk."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+needs_latexmk = pytest.mark.skipif(shutil.which("latexmk") is None,
+                                   reason="latexmk (TeX Live) is not installed")
+
+_REF = re.compile(r"\\(?:hyperref\[|pageref\{|ref\{)\\detokenize\{([^}]*)\}")
+_LABEL = re.compile(r"\\label\{\\detokenize\{([^}]*)\}")
+
+
+def dead_references(tex: str) -> list[str]:
+    """Every ``\\hyperref``/``\\pageref``/``\\ref`` target of ``tex`` without a ``\\label``."""
+    labels = set(_LABEL.findall(tex))
+    return sorted(set(_REF.findall(tex)) - labels)
+
+
+def compile_pdf(outdir: Path) -> str:
+    """Compile the LaTeX project in ``outdir`` with latexmk; return the LaTeX log."""
+    tex = next(Path(outdir).glob("*.tex"))
+    result = subprocess.run(
+        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+        cwd=outdir, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    return tex.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+
+
+def undefined_references(log: str) -> list[str]:
+    """The LaTeX log's warnings of undefined references (the final run's)."""
+    return [line for line in log.splitlines()
+            if re.search(r"(Reference|Hyper reference) .* undefined|There were undefined"
+                         r"|has been referenced but does not exist", line)]

@@ -291,3 +291,10 @@ def test_source_urls_use_the_core_encoding_rule(tmp_path: Path) -> None:
     (event,) = read_one(path, "json", Problems()).events
     assert [s.url for s in event.sources] == [encode_url(url) for url in raw]
     assert event.sources[0].url == "https://example.org/a%20%22quoted%22%20%3Cb%3E"
+
+
+def test_every_reason_is_documented() -> None:
+    from sphinx_newsarc.importer import SKIP_REASONS, WARNING_REASONS
+
+    docs = (Path(__file__).parents[1] / "docs" / "importing.md").read_text(encoding="utf-8")
+    assert [r for r in (*SKIP_REASONS, *WARNING_REASONS) if f"| `{r}` |" not in docs] == []

@@ -11,6 +11,8 @@ __all__ = ["build_parser", "main"]
 
 #: Report progress every this many records (never for smaller inputs).
 PROGRESS_EVERY = 1000
+#: The exit code after Ctrl-C (128 + SIGINT, as shells report it).
+INTERRUPTED = 130
 
 
 def _add_import(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -65,7 +67,7 @@ def _progress_printer(stream: TextIO) -> Callable[[int], None]:
 
 
 def _run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .importer import Problem, import_events
+    from .importer import Interrupted, Problem, import_events
 
     if len(args.delimiter) != 1:
         print("sphinx-newsarc import: --delimiter must be one character", file=err)
@@ -74,18 +76,29 @@ def _run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     def problem(item: Problem) -> None:
         print(f"sphinx-newsarc import: {item}", file=err)
 
-    summary = import_events(
-        args.inputs,
-        args.out,
-        format=args.format,
-        split=args.split,
-        title=args.title,
-        encoding=args.encoding,
-        delimiter=args.delimiter,
-        dry_run=args.dry_run,
-        on_problem=problem,
-        on_progress=None if args.quiet else _progress_printer(err),
-    )
+    try:
+        summary = import_events(
+            args.inputs,
+            args.out,
+            format=args.format,
+            split=args.split,
+            title=args.title,
+            encoding=args.encoding,
+            delimiter=args.delimiter,
+            dry_run=args.dry_run,
+            on_problem=problem,
+            on_progress=None if args.quiet else _progress_printer(err),
+        )
+    except Interrupted:
+        print("sphinx-newsarc import: interrupted after every file was written", file=err)
+        return INTERRUPTED
+    except KeyboardInterrupt:
+        print("sphinx-newsarc import: interrupted; nothing was written", file=err)
+        return INTERRUPTED
+    if summary.output_error:
+        print(f"sphinx-newsarc import: error: {summary.output_error}; nothing was written",
+              file=err)
+        return 1
     if not summary.ok:
         for error in summary.input_errors:
             print(f"sphinx-newsarc import: error: {error}", file=err)
@@ -97,7 +110,8 @@ def _run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``sphinx-newsarc``; return the exit code (0, 1 unreadable input, 2 usage)."""
+    """Run ``sphinx-newsarc``; return the exit code (0; 1 unreadable input or unusable
+    output folder; 2 usage; 130 interrupted)."""
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
     handler: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.handler

@@ -128,3 +128,26 @@ def test_source_error_is_a_value_error() -> None:
 def test_invalid_ipv6_url_raises_source_error(line: str) -> None:
     with pytest.raises(SourceError):
         parse_source(line)
+
+
+# -- encode_url: the one percent-encoding rule -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "encoded"),
+    [
+        ("https://example.org/a?b=1&c=d#e", "https://example.org/a?b=1&c=d#e"),
+        ("http://[::1]:8080/x;y=z", "http://[::1]:8080/x;y=z"),
+        ('https://example.org/a "b" <c>', "https://example.org/a%20%22b%22%20%3Cc%3E"),
+        ("https://example.org/`{|}^\\", "https://example.org/%60%7B%7C%7D%5E%5C"),
+        ("https://es.wikipedia.org/wiki/Alan_García", "https://es.wikipedia.org/wiki/Alan_Garc%C3%ADa"),
+        ("https://example.org/100%25/50%/x%zz", "https://example.org/100%25/50%25/x%25zz"),
+        ("https://example.org/\x00\x7f", "https://example.org/%00%7F"),
+    ],
+)
+def test_encode_url(url: str, encoded: str) -> None:
+    from sphinx_newsarc.core.sources import encode_url
+
+    assert encode_url(url) == encoded
+    assert encode_url(encoded) == encoded  # idempotent: escapes already there stay
+    assert parse_source(encoded).url == encoded

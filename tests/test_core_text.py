@@ -135,3 +135,15 @@ def test_index_letter() -> None:
     assert index_letter("2010 FIFA World Cup") == "#"
     assert index_letter('"Weird Al"') == "#"
     assert index_letter("") == "#"
+
+
+# -- control characters --------------------------------------------------------------------
+
+
+def test_strip_control_chars_keeps_tab_and_line_breaks_only() -> None:
+    from sphinx_newsarc.core.text import control_chars, strip_control_chars
+
+    text = "a\x00b\x07c\td\ne\r\nf\x0bg\x1bh\x7fi\x85j\x9fk\u00a0l\u2028m"
+    assert strip_control_chars(text) == "abc\td\ne\r\nfghij" + "k\u00a0l\u2028m"
+    assert control_chars(text) == ["\x00", "\x07", "\x0b", "\x1b", "\x7f", "\x85", "\x9f"]
+    assert control_chars("plain text, tab\tand\nlines") == []

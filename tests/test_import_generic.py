@@ -206,3 +206,95 @@ def test_schema_matches_the_reader() -> None:
     assert defs["event"]["required"] == ["date", "headline"]
     assert tuple(defs["entity"]["properties"]) == ENTITY_FIELDS
     assert tuple(defs["source"]["oneOf"][0]["properties"]) == SOURCE_FIELDS
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_control_characters_are_removed_and_reported(tmp_path: Path, fmt: str) -> None:
+    record = {"date": "2006-04-10", "headline": "Bell\x07 and escape\x1b[31m",
+              "body": "Line one\x0bline two\x00.\r\nEnd\x85\x9f"}
+    path = tmp_path / f"e.{fmt}"
+    if fmt == "csv":
+        path.write_text("date,headline,body\n" + ",".join(
+            '"' + v + '"' for v in record.values()) + "\n", encoding="utf-8", newline="")
+    elif fmt == "jsonl":
+        path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    else:
+        path.write_text(json.dumps([record]), encoding="utf-8")
+    problems = Problems()
+    batch = read_one(path, fmt, problems)
+    (event,) = batch.events
+    assert event.headline == "Bell and escape[31m"
+    assert event.body == "Line one\nline two.\nEnd"  # U+000B and U+0085 break lines
+    at = {"json": "record 1 (/0/{})", "jsonl": "line 1 (/{})", "csv": "line 2 (column '{}')"}
+    found = [(str(p.where), p.message) for p in problems if p.reason == "control character"]
+    assert found == [
+        (f"{path}: " + at[fmt].format("headline"), "control character(s) U+0007, U+001B removed"),
+        (f"{path}: " + at[fmt].format("body"), "control character(s) U+0000, U+009F removed"),
+    ]
+    assert problems.warnings == {"control character": 2}
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "wikitimes"])
+def test_lone_surrogates_skip_the_record_with_its_position(tmp_path: Path, fmt: str) -> None:
+    key = "description" if fmt == "wikitimes" else "headline"
+    good = f'{{"date": "2006-04-10", "{key}": "Good"}}'
+    bad = f'{{"date": "2006-04-11", "{key}": "bad \\ud800"}}'
+    bad_key = '{"date": "2006-04-12", "\\udfff": "x", "' + key + '": "Key"}'
+    path = tmp_path / "e.json"
+    if fmt == "jsonl":
+        path.write_text(f"{good}\n{bad}\n{bad_key}\n", encoding="utf-8")
+    else:
+        path.write_text(f"[{good}, {bad}, {bad_key}]", encoding="utf-8")
+    problems = Problems()
+    batch = read_one(path, fmt, problems)
+    assert [e.headline for e in batch.events] == ["Good"]
+    assert problems.skipped == {"invalid text": 2}
+    wheres = [str(p.where) for p in problems]
+    if fmt == "jsonl":
+        assert wheres == [f"{path}: line 2 (/{key})", f"{path}: line 3"]
+    else:
+        assert wheres == [f"{path}: record 2 (/1/{key})", f"{path}: record 3 (/2)"]
+    assert "'bad \\ud800' holds a lone surrogate" in problems.items[0].message
+
+
+@pytest.mark.parametrize("fmt", ["json", "wikitimes"])
+def test_deeply_nested_json_is_an_unreadable_input(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('[{"date": "2006", "headline": "x"},\n' + "[" * 100_000 + "]" * 100_000 + "]",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_one(path, fmt, Problems())
+    assert str(info.value) == (f"{path}: invalid JSON: arrays and objects nest more than 500 "
+                               "deep (line 2 column 500)")
+
+
+def test_deeply_nested_jsonl_line_is_a_skipped_record(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text('{"date": "2006", "headline": "x"}\n' + "[" * 100_000 + "]" * 100_000
+                    + '\n{"date": "2007", "headline": "y"}\n', encoding="utf-8")
+    problems = Problems()
+    batch = read_one(path, "jsonl", problems)
+    assert [e.headline for e in batch.events] == ["x", "y"]
+    assert [str(p) for p in problems] == [
+        f"{path}: line 2: malformed record: invalid JSON: arrays and objects nest more than "
+        "500 deep (column 501) (record skipped)"]
+
+
+def test_source_urls_use_the_core_encoding_rule(tmp_path: Path) -> None:
+    from sphinx_newsarc.core.sources import encode_url
+
+    raw = ['https://example.org/a "quoted" <b>', "https://example.org/{x}|^\\",
+           "https://example.org/50%/García"]
+    path = tmp_path / "e.json"
+    path.write_text(json.dumps([{"date": "2006", "headline": "x", "sources": [
+        {"name": "N", "url": url} for url in raw]}]), encoding="utf-8")
+    (event,) = read_one(path, "json", Problems()).events
+    assert [s.url for s in event.sources] == [encode_url(url) for url in raw]
+    assert event.sources[0].url == "https://example.org/a%20%22quoted%22%20%3Cb%3E"
+
+
+def test_every_reason_is_documented() -> None:
+    from sphinx_newsarc.importer import SKIP_REASONS, WARNING_REASONS
+
+    docs = (Path(__file__).parents[1] / "docs" / "importing.md").read_text(encoding="utf-8")
+    assert [r for r in (*SKIP_REASONS, *WARNING_REASONS) if f"| `{r}` |" not in docs] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -149,3 +150,179 @@ def test_cli_progress_for_large_inputs(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["import", "-q", "-f", "jsonl", str(path), "-o", str(tmp_path / "out")]) == 0
     assert capsys.readouterr().err == ""
     shutil.rmtree(tmp_path / "out")
+
+
+# -- all or nothing ------------------------------------------------------------------------
+
+
+def _tree(out: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file (hidden ones too) under ``out`` with its bytes and mtime, and every folder
+    (whose mtime changes when a temporary file comes and goes)."""
+    return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            if p.is_file() else (b"", 0) for p in sorted(out.rglob("*"))}
+
+
+def _imported(tmp_path: Path) -> tuple[Path, dict[str, tuple[bytes, int]]]:
+    """An output folder holding an earlier import of both WikiTimes inputs, and its tree."""
+    out = tmp_path / "out"
+    assert main(["import", "-q", "-f", "wikitimes", *map(str, WIKITIMES), "-o", str(out)]) == 0
+    past = 1_000_000_000
+    for path in out.rglob("*"):
+        os.utime(path, ns=(past, past))
+    return out, _tree(out)
+
+
+def test_cli_lone_surrogate_is_a_located_skip_and_the_output_consistent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    good = '{"date": "2006-04-10", "headline": "Good"}'
+    path = tmp_path / "e.json"
+    path.write_text(f"[{good}]", encoding="utf-8")
+    assert main(["import", "-q", "-f", "json", str(path), "-o", str(out)]) == 0
+    path.write_text(f'[{good}, {{"date": "2006-04-11", "headline": "bad \\ud800"}},'
+                    '{"date": "2006-04-12", "headline": "Later"}]', encoding="utf-8")
+    assert main(["import", "-f", "json", str(path), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"sphinx-newsarc import: {path}: record 2 (/1/headline): invalid text: 'bad \\ud800' "
+        "holds a lone surrogate, which is not a character and cannot be written as UTF-8 "
+        "(record skipped)"]
+    assert "Skipped 1 records: 1 invalid text." in captured.out
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md")) == [
+        "2006/2006-04-10.md", "2006/2006-04-12.md", "index.md"]
+    assert "2006/2006-04-12" in (out / "index.md").read_text(encoding="utf-8")
+
+
+def test_unencodable_page_writes_nothing(tmp_path: Path) -> None:
+    out, before = _imported(tmp_path)
+    summary = import_events(WIKITIMES[:1], out, format="wikitimes", title="bad \udcff")
+    assert not summary.ok
+    assert summary.output_error.startswith(f"{out / 'index.md'}: cannot be written as UTF-8")
+    assert _tree(out) == before
+
+
+def test_long_ids_get_bounded_unique_file_names(tmp_path: Path) -> None:
+    from sphinx_newsarc.importer.pages import MAX_STEM_BYTES
+
+    path = tmp_path / "e.json"
+    ids = ["a" * 300, "a" * 299 + "b", "A" * 300]
+    path.write_text(json.dumps([{"date": "2006-04-10", "headline": f"h{n}", "id": i}
+                                for n, i in enumerate(ids)]), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["import", "-q", "-f", "json", str(path), "-o", str(out), "--split", "event"]) == 0
+    pages = sorted(p.name for p in (out / "2006").iterdir())
+    assert len(pages) == 3
+    assert len({p.casefold() for p in pages}) == 3
+    assert all(len(p.encode()) <= MAX_STEM_BYTES + len("-2.md") for p in pages)
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert all(f"2006/{p.removesuffix('.md')}\n" in index for p in pages)
+
+
+@pytest.mark.parametrize("where", ["file", "under a file"])
+def test_cli_out_that_is_not_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    file = tmp_path / "events.md"
+    file.write_text("# mine\n", encoding="utf-8")
+    out = file if where == "file" else file / "sub"
+    before = _tree(tmp_path)
+    assert main(["import", "-f", "json", str(DATA / "bad.json"), "-o", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"sphinx-newsarc import: error: the output folder {out} "
+        + ("is not a folder" if where == "file" else f"cannot be made: {file} is not a folder")
+        + "; nothing was written"]
+    assert captured.out == ""
+    assert _tree(tmp_path) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
+def test_cli_read_only_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out, before = _imported(tmp_path)
+    out.chmod(0o555)
+    try:
+        assert main(["import", "-f", "wikitimes", str(WIKITIMES[0]), "-o", str(out)]) == 1
+        assert capsys.readouterr().err.splitlines() == [
+            f"sphinx-newsarc import: error: the output folder {out} is not writable; "
+            "nothing was written"]
+        assert _tree(out) == before
+    finally:
+        out.chmod(0o755)
+
+
+def _failing_mkstemp(monkeypatch: pytest.MonkeyPatch, error: BaseException, at: int) -> list[int]:
+    """Make the ``at``-th temporary file of a write raise ``error``; count the calls."""
+    import tempfile
+
+    real = tempfile.mkstemp
+    calls = [0]
+
+    def mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:
+        calls[0] += 1
+        if calls[0] == at:
+            raise error
+        return real(*args, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    return calls
+
+
+def test_cli_write_failure_midway_rolls_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that cannot take a file (full disk, read-only subfolder) changes nothing."""
+    out, _ = _imported(tmp_path)
+    (out / "2001" / "2001-01-01.md").write_text(  # a changed page to overwrite
+        f"{MARKER}\nold\n", encoding="utf-8")
+    os.utime(out / "2001" / "2001-01-01.md", ns=(1, 1))
+    before = _tree(out)
+    # a changed page, index.md and entities.md, stale pages (2014): staging fails midway
+    calls = _failing_mkstemp(monkeypatch, OSError(28, "No space left on device"), 3)
+    assert main(["import", "-f", "wikitimes", str(WIKITIMES[0]), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("sphinx-newsarc import: error: ")
+    assert err[0].endswith(": cannot be written: No space left on device; nothing was written")
+    assert calls == [3]
+    assert _tree(out) == before
+
+
+@pytest.mark.parametrize("at", [1, 3, 5])  # a page staged; the first, a later stale page
+def test_cli_ctrl_c_while_staging_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, at: int
+) -> None:
+    out, before = _imported(tmp_path)
+    _failing_mkstemp(monkeypatch, KeyboardInterrupt(), at)
+    assert main(["import", "-f", "wikitimes", str(WIKITIMES[0]), "-o", str(out)]) == 130
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == ["sphinx-newsarc import: interrupted; nothing was written"]
+    assert captured.out == ""
+    assert _tree(out) == before
+
+
+def test_cli_ctrl_c_while_committing_finishes_the_renames(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signals reach the main thread only")
+    expected = tmp_path / "expected"
+    import_events(WIKITIMES[:1], expected, format="wikitimes")
+    out, _ = _imported(tmp_path)
+    real = Path.replace
+
+    def replace(self: Path, target: Path) -> Path:
+        if self.name.endswith(".tmp"):  # Ctrl-C as a page is renamed into place
+            os.kill(os.getpid(), signal.SIGINT)
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
+    assert main(["import", "-f", "wikitimes", str(WIKITIMES[0]), "-o", str(out)]) == 130
+    assert capsys.readouterr().err.splitlines() == [
+        "sphinx-newsarc import: interrupted after every file was written"]
+    assert {k: v[0] for k, v in _tree(out).items()} == {
+        k: v[0] for k, v in _tree(expected).items()}
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -7,14 +7,39 @@ from urllib.parse import urlsplit
 
 from .model import Source
 
-__all__ = ["SourceError", "parse_source"]
+__all__ = ["SourceError", "encode_url", "parse_source"]
 
 _NAMED = re.compile(r"^(?P<name>.*?)\s*<(?P<url>[^<>]*)>$")
 _SCHEMES = ("http", "https", "ftp", "ftps")
+#: What a URL keeps as it is: printable ASCII that RFC 3986 allows (so not
+#: ``" < > \\ ^ ` { | }``), and ``%`` starting an escape (``%`` followed by two hex digits).
+_URL_OK = re.compile(r"(?:[!#$&-;=?-\[\]_a-z~]|%[0-9A-Fa-f]{2})*")
+_URL_KEEP = frozenset("!#$&'()*+,-./:;=?@[]_~0123456789"
+                      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
 
 
 class SourceError(ValueError):
     """A source line that cannot be read."""
+
+
+def encode_url(url: str) -> str:
+    """``url`` with every character RFC 3986 does not allow percent-encoded (as UTF-8).
+
+    Encoded are blanks and control characters, ``" < > \\ ^ ` { | }``, non-ASCII
+    characters, and a ``%`` that does not start an escape; escapes already there stay, so
+    ``encode_url(encode_url(u)) == encode_url(u)``. The one rule for every URL the
+    extension publishes, whether a page or the importer wrote it.
+    """
+    if _URL_OK.fullmatch(url):
+        return url
+    parts: list[str] = []
+    for index, char in enumerate(url):
+        if char in _URL_KEEP or (char == "%" and _HEX2.match(url, index + 1)):
+            parts.append(char)
+        else:
+            parts.extend(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
+    return "".join(parts)
 
 
 def _check_url(url: str, line: str) -> str:

@@ -1,17 +1,31 @@
-"""Text helpers: name keys that ignore case and accents, slugs, list splitting."""
+"""Text helpers: name keys that ignore case and accents, slugs, list splitting, control
+characters."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-__all__ = ["RESERVED_SLUGS", "index_letter", "name_key", "slugify", "split_list", "unique_slugs"]
+__all__ = [
+    "RESERVED_SLUGS",
+    "control_chars",
+    "index_letter",
+    "name_key",
+    "slugify",
+    "split_list",
+    "strip_control_chars",
+    "unique_slugs",
+]
 
 #: Slugs no entity or story page may take: they name the index pages beside them.
 RESERVED_SLUGS = frozenset({"index"})
 
 _SPACE = re.compile(r"\s+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+#: Control characters published text never keeps: C0 but tab, line feed and carriage
+#: return; DEL; C1 (U+0080-U+009F). XML 1.0 forbids most of them, LaTeX chokes on them,
+#: and none prints.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def name_key(name: str) -> str:
@@ -62,3 +76,17 @@ def unique_slugs(names: dict[str, str], fallback: str = "item") -> dict[str, str
         taken.add(slug)
         slugs[key] = slug
     return slugs
+
+
+def control_chars(text: str) -> list[str]:
+    """The distinct control characters :func:`strip_control_chars` removes from ``text``,
+    in order of first appearance."""
+    return list(dict.fromkeys(_CONTROL.findall(text)))
+
+
+def strip_control_chars(text: str) -> str:
+    """``text`` without control characters: U+0000-U+001F but tab, line feed and carriage
+    return, U+007F and U+0080-U+009F. (U+000B, U+000C, U+001C-U+001E and U+0085 break
+    lines for ``str.splitlines``, docutils and MyST; text that has not been split into
+    lines yet should turn them into line breaks first.)"""
+    return _CONTROL.sub("", text)

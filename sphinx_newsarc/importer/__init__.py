@@ -24,7 +24,7 @@ from .records import (
     Problem,
     Problems,
 )
-from .writer import WriteReport, is_generated, sync_pages
+from .writer import Interrupted, OutputError, WriteReport, check_out, is_generated, sync_pages
 
 __all__ = [
     "FORMATS",
@@ -38,10 +38,13 @@ __all__ = [
     "ImportedEvent",
     "ImportedSource",
     "InputError",
+    "Interrupted",
+    "OutputError",
     "Position",
     "Problem",
     "Problems",
     "WriteReport",
+    "check_out",
     "escape_line",
     "escape_text",
     "import_events",

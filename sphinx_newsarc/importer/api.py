@@ -18,9 +18,9 @@ from ..core.text import name_key
 from .generic import read_csv, read_json, read_jsonl
 from .merge import Collection, merge
 from .pages import SPLITS, render_pages
-from .records import Batch, InputError, Problem, Problems
+from .records import Batch, InputError, Problem, Problems, clean_line
 from .wikitimes import read_wikitimes
-from .writer import WriteReport, sync_pages
+from .writer import OutputError, WriteReport, check_out, sync_pages
 
 __all__ = [
     "FORMATS",
@@ -92,13 +92,15 @@ class ImportSummary:
     problems: list[Problem] = field(default_factory=list)
     files: WriteReport = field(default_factory=WriteReport)
     input_errors: list[str] = field(default_factory=list)
+    output_error: str = ""
     dry_run: bool = False
     seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
-        """Whether every input could be read (records may still have been skipped)."""
-        return not self.input_errors
+        """Whether every input could be read and the output written (records may still
+        have been skipped)."""
+        return not self.input_errors and not self.output_error
 
     @property
     def skipped_records(self) -> int:
@@ -107,6 +109,8 @@ class ImportSummary:
 
     def report(self) -> str:
         """The summary as a few lines of text."""
+        if self.output_error:
+            return f"Nothing written: {self.output_error}."
         if self.input_errors:
             lines = [f"Nothing written: {len(self.input_errors)} input(s) could not be read."]
             lines.extend(f"  {error}" for error in self.input_errors)
@@ -150,13 +154,23 @@ def import_events(
     ``on_problem`` is called with each problem as it is met; ``on_progress`` with the
     number of records read so far, after every record. When an input cannot be read,
     nothing is written (so pages of a missing input are not deleted as stale) and
-    :attr:`ImportSummary.input_errors` says why.
+    :attr:`ImportSummary.input_errors` says why; when ``out`` is not a writable folder or a
+    page cannot be written, nothing is written either and
+    :attr:`ImportSummary.output_error` says why. Ctrl-C (``KeyboardInterrupt``) leaves
+    ``out`` unchanged, or, when it comes during the final renames,
+    :class:`~.writer.Interrupted` is raised after they are done.
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     if split not in SPLITS:
         raise ValueError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
     started = time.perf_counter()
+    out_dir = Path(out)
+    try:
+        check_out(out_dir)  # before reading: an unusable folder is told at once
+    except OutputError as error:
+        return ImportSummary(out=str(out_dir), split=split, dry_run=dry_run,
+                             output_error=str(error), seconds=time.perf_counter() - started)
     problems = Problems(listener=on_problem)
     read = 0
 
@@ -168,18 +182,20 @@ def import_events(
 
     collection, errors = read_inputs(inputs, format, problems, encoding=encoding,
                                      delimiter=delimiter, progress=progress)
-    out_dir = Path(out)
     summary = ImportSummary(out=str(out_dir), split=split, dry_run=dry_run,
                             input_errors=errors, records=collection.records)
     if not errors:
-        pages = render_pages(collection, split=split, title=title)
+        pages = render_pages(collection, split=split, title=clean_line(title) or "Events")
 
         def foreign(rel: str) -> None:
             problems.warn(str(out_dir / rel), "foreign file",
                           "the file exists and was not written by the importer (its first "
                           "line is not the marker); left unchanged")
 
-        summary.files = sync_pages(pages, out_dir, dry_run=dry_run, on_foreign=foreign)
+        try:
+            summary.files = sync_pages(pages, out_dir, dry_run=dry_run, on_foreign=foreign)
+        except OutputError as error:
+            summary.output_error = str(error)
         summary.pages = len(pages)
         summary.events = len(collection.events)
         summary.entities = len(collection.entities)

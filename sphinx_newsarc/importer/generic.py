@@ -24,6 +24,7 @@ from .records import (
     SkipRecord,
     check_date,
     check_id,
+    check_text,
     clean_line,
     clean_text,
     entity_name,
@@ -45,6 +46,58 @@ EVENT_FIELDS = (
 ENTITY_FIELDS = ("name", "aliases", "kind", "url", "description")
 #: The fields of a source object.
 SOURCE_FIELDS = ("name", "url")
+
+
+#: Nesting deeper than this is reported where it starts when the JSON reader gives up.
+_REPORTED_DEPTH = 500
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    """The line and column where ``text`` (JSON) first nests deeper than
+    :data:`_REPORTED_DEPTH` (``(0, 0)`` if it never does)."""
+    depth = 0
+    line = 1
+    line_start = 0
+    in_string = escaped = False
+    for index, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > _REPORTED_DEPTH:
+                return line, index - line_start + 1
+        elif char in "]}":
+            depth -= 1
+        elif char == "\n":
+            line += 1
+            line_start = index + 1
+    return 0, 0
+
+
+def _too_deep_message(text: str, one_line: bool) -> str:
+    line, column = _too_deep(text)
+    if not line:
+        return "arrays and objects nest too deep to be read"
+    where = f"column {column}" if one_line else f"line {line} column {column}"
+    return f"arrays and objects nest more than {_REPORTED_DEPTH} deep ({where})"
+
+
+def load_json(text: str, path: Path) -> Any:
+    """Parse a whole JSON input; raise :class:`InputError` when it is not JSON, or nests
+    deeper than Python's JSON reader can follow."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{path}: invalid JSON: {error}") from None
+    except RecursionError:
+        raise InputError(f"{path}: invalid JSON: {_too_deep_message(text, False)}") from None
 
 
 def _read_text(path: Path, encoding: str) -> str:
@@ -97,12 +150,18 @@ class _Reader:
         """Convert one event record; skip it (reported) when it is bad."""
         self.count()
         try:
+            controls = check_text(data, where)
             event, entities = self._event(data, where)
         except SkipRecord as error:
             self.problems.skip(error)
             return
+        self._report_controls(controls)
         self.batch.events.append(event)
         self.batch.entities.extend(entities)
+
+    def _report_controls(self, controls: list[tuple[Position, str]]) -> None:
+        for at, message in controls:
+            self.problems.warn(at, "control character", message)
 
     def _event(self, data: object, where: Position) -> tuple[ImportedEvent, list[ImportedEntity]]:
         if not isinstance(data, dict):
@@ -171,9 +230,13 @@ class _Reader:
         """Convert one top-level entity declaration; skip it (reported) when it is bad."""
         self.count()
         try:
-            self.batch.entities.append(self._entity(data, where))
+            controls = check_text(data, where)
+            entity = self._entity(data, where)
         except SkipRecord as error:
             self.problems.skip(error)
+            return
+        self._report_controls(controls)
+        self.batch.entities.append(entity)
 
     def _sources(self, value: object, where: Position) -> list[ImportedSource]:
         if value is None:
@@ -211,11 +274,7 @@ class _Reader:
 def read_json(path: Path, problems: Problems, *, encoding: str = "utf-8",
               progress: Progress | None = None) -> Batch:
     """Read a JSON array of events, or an object with ``events`` and ``entities`` arrays."""
-    text = _read_text(path, encoding)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{path}: invalid JSON: {error}") from None
+    data = load_json(_read_text(path, encoding), path)
     reader = _Reader(problems, progress)
     name = str(path)
     if isinstance(data, list):
@@ -254,6 +313,11 @@ def read_jsonl(path: Path, problems: Problems, *, encoding: str = "utf-8",
         except json.JSONDecodeError as error:
             reader.count()
             problems.skip(SkipRecord("malformed record", f"invalid JSON: {error}", where))
+            continue
+        except RecursionError:
+            reader.count()
+            problems.skip(SkipRecord("malformed record",
+                                     f"invalid JSON: {_too_deep_message(line, True)}", where))
             continue
         if isinstance(data, dict) and set(data) == {"entity"}:
             reader.entity(data["entity"], where.at("entity"))

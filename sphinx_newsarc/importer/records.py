@@ -11,10 +11,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlsplit
+from typing import Any
+from urllib.parse import urlsplit
 
 from ..core.dates import DateError, EventDate, parse_date
-from ..core.text import split_list
+from ..core.sources import encode_url
+from ..core.text import control_chars, split_list, strip_control_chars
 
 __all__ = [
     "SKIP_REASONS",
@@ -30,6 +32,7 @@ __all__ = [
     "SkipRecord",
     "check_date",
     "check_id",
+    "check_text",
     "clean_line",
     "clean_text",
     "entity_name",
@@ -46,6 +49,8 @@ SKIP_REASONS: dict[str, str] = {
     "no headline": "a record without a headline",
     "source without URL or name": "a source that has neither a URL nor a name",
     "malformed record": "a record of the wrong shape (not an object, a field of the wrong type)",
+    "invalid text": "text that is not valid Unicode (a lone surrogate such as \\ud800 in "
+                    "JSON), which cannot be written as UTF-8",
 }
 
 #: What was repaired or ignored in a record that was imported anyway.
@@ -59,12 +64,16 @@ WARNING_REASONS: dict[str, str] = {
     "entity conflict": "two declarations of one entity disagree; the first one wins",
     "alias conflict": "an alias that another entity already has; dropped",
     "foreign file": "a file at an output path that the importer did not write; kept",
+    "control character": "control characters (U+0000-U+001F but tab and line breaks, "
+                         "U+007F-U+009F) in text; removed",
 }
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 #: Line breaks that Python's ``str.splitlines`` (used by docutils and MyST) also honours.
 _BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+#: Text that :func:`check_text` looks at twice: control characters and lone surrogates.
+_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACE = re.compile(r"\s+")
 _URL_SCHEMES = ("http", "https", "ftp", "ftps")
 _SCHEME_PREFIX = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
@@ -213,13 +222,49 @@ class ImportedEvent:
 
 def clean_text(value: str) -> str:
     """Multi-line text: unified ``\\n`` line breaks, no control characters, no edge blanks."""
-    text = _BREAKS.sub("\n", value)
-    return _CONTROL.sub("", text).strip()
+    return strip_control_chars(_BREAKS.sub("\n", value)).strip()
 
 
 def clean_line(value: str) -> str:
     """One-line text: whitespace runs (line breaks included) become one space."""
-    return _SPACE.sub(" ", _CONTROL.sub("", _BREAKS.sub(" ", value))).strip()
+    return _SPACE.sub(" ", strip_control_chars(_BREAKS.sub(" ", value))).strip()
+
+
+def check_text(data: object, where: Position) -> list[tuple[Position, str]]:
+    """Check every string of a record (keys too): raise :class:`SkipRecord` (``invalid
+    text``) for a lone surrogate, which cannot be written as UTF-8; return where control
+    characters are (the cleaning functions remove them), to report once it is imported.
+
+    Walks without recursion, so a deeply nested record cannot exhaust the stack.
+    """
+    controls: list[tuple[Position, str]] = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            if not _SUSPECT.search(value):
+                continue
+            at = where.at(*path) if path else where
+            if _SURROGATE.search(value):
+                excerpt = value if len(value) <= 60 else value[:57] + "..."
+                raise SkipRecord("invalid text",
+                                 f"{excerpt!r} holds a lone surrogate, which is not a "
+                                 "character and cannot be written as UTF-8", at)
+            found = control_chars(_BREAKS.sub("\n", value))
+            if found:
+                codes = ", ".join(f"U+{ord(c):04X}" for c in found)
+                controls.append((at, f"control character(s) {codes} removed"))
+        elif isinstance(value, dict):
+            items = list(value.items())
+            for key, _ in items:
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    raise SkipRecord("invalid text",
+                                     f"the field name {key!r} holds a lone surrogate",
+                                     where.at(*path) if path else where)
+            stack.extend((item, (*path, key)) for key, item in reversed(items))
+        elif isinstance(value, list):
+            stack.extend((item, (*path, n)) for n, item in reversed(list(enumerate(value))))
+    return controls
 
 
 # -- field checks shared by the readers ----------------------------------------------------
@@ -276,16 +321,6 @@ def name_list(value: object, where: Position) -> list[str]:
     )
 
 
-_URL_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in "<>\"`")
-
-
-def _fix_url(url: str) -> str:
-    """Percent-encode what a ``sources`` line cannot hold: blanks, ``<>"```, non-ASCII."""
-    if url.isascii() and url.isprintable() and not any(c in url for c in " <>\"`"):
-        return url
-    return quote(url, safe=_URL_SAFE)
-
-
 def _valid_url(url: str, schemes: tuple[str, ...]) -> bool:
     try:
         parts = urlsplit(url)
@@ -304,7 +339,7 @@ def make_source(name: str, url: str, where: Position, problems: Problems) -> Imp
     if not name and not url:
         raise SkipRecord("source without URL or name", "the source has neither URL nor name", where)
     if url:
-        url = _fix_url(url)
+        url = encode_url(url)
         if not _valid_url(url, _URL_SCHEMES):
             problems.warn(where, "bad source URL",
                           f"{url!r} is not an absolute http(s) URL; "
@@ -314,7 +349,7 @@ def make_source(name: str, url: str, where: Position, problems: Problems) -> Imp
                 return None
     elif _SCHEME_PREFIX.match(name):
         # a bare name that reads as a URL is a URL
-        fixed = _fix_url(name)
+        fixed = encode_url(name)
         if _valid_url(fixed, _URL_SCHEMES):
             return ImportedSource("", fixed)
         problems.warn(where, "bad source URL", f"{name!r} is not an absolute http(s) URL; "
@@ -342,7 +377,7 @@ def entity_url(url: str, where: Position, problems: Problems) -> str:
     url = clean_line(url)
     if not url:
         return ""
-    fixed = _fix_url(url)
+    fixed = encode_url(url)
     if _valid_url(fixed, ("http", "https")):
         return fixed
     problems.warn(where, "bad entity URL", f"{url!r} is not an http(s) URL; dropped")

@@ -6,7 +6,6 @@ Two forms are read: an array of events (``events-2001-01.json``) and a story obj
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..core.text import name_key
-from .generic import _read_text
+from .generic import _read_text, load_json
 from .records import (
     Batch,
     ImportedEntity,
@@ -26,6 +25,7 @@ from .records import (
     SkipRecord,
     check_date,
     check_id,
+    check_text,
     clean_line,
     entity_name,
     entity_url,
@@ -99,10 +99,13 @@ class _WikiTimesReader:
         if self.progress is not None:
             self.progress(1)
         try:
+            controls = check_text(data, where)
             event, entities = self._event(data, where)
         except SkipRecord as error:
             self.problems.skip(error)
             return
+        for at, message in controls:
+            self.problems.warn(at, "control character", message)
         self.batch.events.append(event)
         self.batch.entities.extend(entities)
 
@@ -207,11 +210,7 @@ class _WikiTimesReader:
 def read_wikitimes(path: Path, problems: Problems, *, encoding: str = "utf-8",
                    progress: Progress | None = None) -> Batch:
     """Read a WikiTimes export: an array of events, or a story object with ``event``."""
-    text = _read_text(path, encoding)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{path}: invalid JSON: {error}") from None
+    data = load_json(_read_text(path, encoding), path)
     name = str(path)
     if isinstance(data, list):
         events: list[Any] = data

@@ -26,7 +26,8 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from .config import settings
-from .core.pages import BROWSE_KINDS
+from .core.archive import Archive
+from .core.pages import BROWSE_KINDS, Page
 from .domain import NewsDomain, is_website
 from .render import Renderer
 from .stubs import prune_empty
@@ -91,13 +92,17 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     outdir = Path(builder.outdir)
     pages: dict[str, str] = {}
     toctree = _NavigationCache(builder)
+    if domain.plan.collisions:  # located at the author's document, else at the events
+        documents = {docname.casefold(): docname for docname in app.env.found_docs}
+    for page, holder in domain.plan.collisions:
+        document = documents.get(page.docname.casefold())
+        location = ((document, 1) if document else page_origin(domain.archive, page)
+                    or (page.docname, 1))
+        warn("the %s page %r of the news archive (%s) would take the name of %s; the page "
+             "is left out (change newsarc_pages[%r])", "collision", location, page.kind,
+             page.docname, page.title, holder, page.kind)
     for docname, page in sorted(domain.plan.pages.items()):
         if page.kind not in BROWSE_KINDS:
-            continue
-        if docname in app.env.found_docs:
-            warn("the %s page %r of the news archive has the name of a document of the "
-                 "project; the page is left out (change newsarc_pages[%r])", "collision",
-                 (docname, 1), page.kind, docname, page.kind)
             continue
         if (touched is not None and (page.kind, page.key) not in touched
                 and docname in before and written(docname)):
@@ -141,6 +146,26 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                    indent=0, sort_keys=True),
         encoding="utf-8",
     )
+
+
+def page_origin(archive: Archive, page: Page) -> tuple[str, int] | None:
+    """Where what a browse page shows is written: an entity's declaration, else the first
+    event the page lists."""
+    if page.kind == "entity":
+        entity = archive.entities.get(page.key)
+        if entity.record is not None:
+            return entity.record.docname, entity.record.lineno
+        uids = archive.by_entity.get(page.key, ())
+    elif page.kind == "story":
+        story = archive.stories.get(page.key)
+        uids = story.events if story else ()
+    else:
+        uids = {"day": archive.by_day, "month": archive.by_month,
+                "year": archive.by_year}[page.kind].get(page.key, ())
+    if not uids:
+        return None
+    event = archive.event(uids[0])
+    return event.docname, event.lineno
 
 
 def _output_exists(builder: StandaloneHTMLBuilder) -> Callable[[str], bool]:

@@ -217,8 +217,22 @@ class NewsDomain(Domain):
                 config.titles(),
                 self.date_text,
                 config.entity_page_threshold,
+                self._reserved_names(),
             )
         return self._plan
+
+    def _reserved_names(self) -> dict[str, str]:
+        """Names a browse page must not take, case-folded: the project's documents and
+        the pages Sphinx writes itself (the general index, search, domain indices,
+        ``html_additional_pages``); the author's and Sphinx's own pages always win."""
+        env = self.env
+        sphinx_pages = ["genindex", "search", *getattr(env.config, "html_additional_pages", {})]
+        sphinx_pages += [f"{domain.name}-{index.name}"
+                         for domain in env.domains.values() for index in domain.indices]
+        names = {name.casefold(): f"Sphinx's page {name!r}" for name in sorted(sphinx_pages)}
+        for docname in sorted(env.found_docs):
+            names.setdefault(docname.casefold(), f"the document {docname!r}")
+        return names
 
     def date_text(self, date: EventDate) -> str:
         """A date as readers see it (``newsarc_*_format``), formatted once per build."""
@@ -234,13 +248,13 @@ class NewsDomain(Domain):
 
     def page_for(self, kind: str, key: str = "") -> str | None:
         """The docname of a generated page, if it exists: a root page whose stub was read,
-        or a browse page whose name no author's document takes."""
+        or a browse page whose name nothing else takes (see :class:`PagePlan`)."""
         docname = self.plan.docname(kind, key)
         if docname is None:
             return None
         if kind in ROOT_KINDS:
             return docname if docname in self.data["generated"] else None
-        return None if docname in self.env.found_docs else docname
+        return docname
 
     def refresh_digests(self, builder: Builder) -> list[str]:
         """Hash what each document shows from others; return those whose hash changed.

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from buildutil import build
 from conftest import read, warnings_of
 
 
@@ -181,3 +183,35 @@ def test_singlehtml_uses_the_indices(app) -> None:
     # no browse pages in a single page: dates lead to the Chronology in it
     assert not (app.outdir / "news/2006/03/21.html").exists()
     assert 'href="#chronology-2006-03-21"' in page
+
+
+def test_patterns_never_take_sphinx_s_pages_or_each_other_s(tmp_path: Path) -> None:
+    """An entity named "Genindex" or "Search" with ``{"entity": "{slug}"}`` does not
+    overwrite Sphinx's pages; identical entity and story patterns keep one page and warn
+    for the other; links lead to what exists."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_newsarc"]\n'
+        'newsarc_pages = {"entity": "{slug}", "story": "{slug}"}\n', encoding="utf-8")
+    event = ("```{{event}} {headline}\n---\ndate: 2006-04-1{day}\n"
+             "entities: Genindex; SEARCH; Shared\nstory: Shared\n---\n```\n\n")
+    (src / "index.md").write_text(
+        "# Home\n\n```{toctree}\nnews/index\n```\n\n"
+        + event.format(headline="One.", day=0) + event.format(headline="Two.", day=1)
+        + "See {entity}`Genindex`.\n", encoding="utf-8")
+    out, warnings = build(src, tmp_path / "build")
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", warnings)
+    collisions = [w for w in plain.splitlines() if w.endswith("[newsarc.collision]")]
+    assert len(collisions) == 3, warnings
+    assert all(re.match(r"^.*index\.md:7: WARNING: ", w) for w in collisions), collisions
+    assert any("Sphinx's page 'genindex'" in w for w in collisions)
+    assert any("Sphinx's page 'search'" in w for w in collisions)
+    assert any("the story page 'shared'" in w and "entity page of 'Shared'" in w
+               for w in collisions)
+    assert "<title>Index" in read(out / "genindex.html")
+    assert "<title>Search" in read(out / "search.html")
+    assert "Two." in read(out / "shared.html")
+    # the entity without a page of its own leads to its Entities index entry
+    index = read(out / "index.html")
+    assert 'href="genindex.html"' not in index.split('class="body"')[1].split("sphinxsidebar")[0]

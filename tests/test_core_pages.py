@@ -291,3 +291,18 @@ def test_entity_or_story_named_index_does_not_replace_the_index_pages() -> None:
     assert story_doc is not None
     assert entity_doc != "news/entities/index"
     assert story_doc != "news/stories/index"
+
+
+def test_reserved_and_repeated_names_are_collisions() -> None:
+    plan = PagePlan(reserved={"genindex": "Sphinx's page 'genindex'"})
+    plan.add(Page("entity", "genindex", "Genindex", "Genindex"))
+    plan.add(Page("entity", "shared", "shared", "Shared"))
+    plan.add(Page("story", "shared", "SHARED", "Shared"))
+    # root pages are the author's choice: a reserved name does not drop them
+    plan.add(Page("chronology", "", "genindex", "Chronology"))
+    assert sorted(plan.pages) == ["genindex", "shared"]
+    assert plan.docname("story", "shared") is None
+    assert [(p.kind, holder) for p, holder in plan.collisions] == [
+        ("entity", "Sphinx's page 'genindex'"),
+        ("story", "the entity page of 'Shared'"),
+    ]

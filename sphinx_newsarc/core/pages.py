@@ -48,15 +48,31 @@ class Page:
 
 @dataclass(slots=True)
 class PagePlan:
-    """All generated pages of a build, findable by docname and by (kind, key)."""
+    """All generated pages of a build, findable by docname and by (kind, key).
 
+    Output names are compared without case (``Genindex.html`` is ``genindex.html`` on
+    case-insensitive file systems). A browse page whose name is ``reserved`` (an author's
+    document, a page of Sphinx's own) or already planned is left out and noted in
+    :attr:`collisions` with what holds the name.
+    """
+
+    reserved: Mapping[str, str] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
     by_key: dict[tuple[str, str], str] = field(default_factory=dict)
+    collisions: list[tuple[Page, str]] = field(default_factory=list)
+    _folded: dict[str, str] = field(default_factory=dict)
 
     def add(self, page: Page) -> None:
-        """Add a page; the first page planned for a docname keeps it."""
-        if page.docname in self.pages:
+        """Add a page; the first page planned for a name keeps it."""
+        folded = page.docname.casefold()
+        holder = self.reserved.get(folded) if page.kind in BROWSE_KINDS else None
+        if holder is None and folded in self._folded:
+            other = self.pages[self._folded[folded]]
+            holder = f"the {other.kind} page of {other.title!r}"
+        if holder is not None:
+            self.collisions.append((page, holder))
             return
+        self._folded[folded] = page.docname
         self.pages[page.docname] = page
         self.by_key[(page.kind, page.key)] = page.docname
 
@@ -87,14 +103,17 @@ def plan_pages(
     titles: Mapping[str, str],
     format_date: Callable[[EventDate], str],
     entity_threshold: int = 2,
+    reserved: Mapping[str, str] | None = None,
 ) -> PagePlan:
     """Plan every generated page for ``archive``.
 
     ``titles`` gives the titles of the root pages; ``format_date`` formats day, month and
     year titles. Entities get a page when declared or named by at least
     ``entity_threshold`` events; the rest appear in the Entities index only.
+    ``reserved`` maps case-folded names that browse pages must not take to what holds
+    them.
     """
-    plan = PagePlan()
+    plan = PagePlan(reserved=reserved or {})
     p = {**DEFAULT_PATTERNS, **patterns}
     for root in plan_roots(p, titles):  # roots first: they keep their docnames
         plan.add(root)

@@ -13,7 +13,7 @@ from sphinx.environment import BuildEnvironment
 __version__ = "0.1.0"
 
 #: Bumped whenever the shape of the stored domain data changes.
-ENV_VERSION = 7
+ENV_VERSION = 8
 
 
 def _env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -35,6 +35,15 @@ def _env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = env.get_domain("news")
     assert isinstance(domain, NewsDomain)
     return domain.refresh_digests(app.builder)
+
+
+def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
+    from .domain import NewsDomain
+
+    if exception is None:
+        domain = app.env.get_domain("news")
+        assert isinstance(domain, NewsDomain)
+        domain.confirm_written()
 
 
 def _builder_inited(app: Sphinx) -> None:
@@ -101,6 +110,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from . import outputs
 
     outputs.setup(app)
+    # after every other handler, the feeds and JSON files included: the build is complete
+    app.connect("build-finished", _build_finished, priority=900)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

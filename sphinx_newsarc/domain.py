@@ -8,8 +8,10 @@ data once per build and cached on the domain instance only.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -105,10 +107,14 @@ class NewsDomain(Domain):
         # the one before it: manifests of generated files name the state they were made from
         "state": "",
         "previous_state": "",
+        # (token, docnames): the documents the last refresh of the digests sent to be
+        # written; they count as written once a build finishes with that token (see
+        # :meth:`NewsDomain.confirm_written`), else the next build writes them again
+        "unwritten": ("", ()),
         "objects": [],  # the inventory's entries, derived when the data last changed
         "slugs": {},  # kind -> {key: slug} of the last build, to see URLs that moved
     }
-    data_version = 7
+    data_version = 8
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -262,11 +268,13 @@ class NewsDomain(Domain):
         Only documents that can show a changed event are hashed again (see
         :meth:`_affected_documents`); every document's neighbours (prev/next follow the
         toctree) are compared each time. A different kind of builder (a website after a
-        book) hashes every document again.
+        book) hashes every document again. Documents an earlier build was to write but may
+        not have (it did not finish) are returned again, whatever their hash.
         """
         data = self.data
         flavour = "website" if is_website(builder) else "book"
-        if not self._touched and data["flavour"] == flavour:
+        unwritten = self._unwritten()
+        if not self._touched and data["flavour"] == flavour and not unwritten:
             return []
         views = self.views(builder)
         docnames = set(data["events"]) | set(data["lists"]) | set(data["refs"])
@@ -302,9 +310,43 @@ class NewsDomain(Domain):
         for key in ("digests", "shows"):
             for docname in set(data[key]) - docnames:
                 del data[key][docname]
+        # a build stopped before it finished writing left these unwritten
+        changed = sorted(set(changed) | (unwritten & docnames))
+        # a fresh token for what this build is to write: stored with the environment,
+        # which Sphinx saves before writing; confirmed only when the build finishes
+        data["unwritten"] = (uuid.uuid4().hex, tuple(changed)) if changed else ("", ())
         self._before_events, self._before_entities, self._reread = [], [], set()
         self._stored_objects()  # the inventory, stored with the environment
         return changed
+
+    def _receipt(self) -> Path:
+        """The file that confirms the last finished build (beside the environment)."""
+        return Path(self.env.doctreedir) / "newsarc-written.txt"
+
+    def _unwritten(self) -> set[str]:
+        """The documents an earlier build was to write again but may not have: the
+        environment is saved before writing, so a build killed while writing leaves
+        digests of pages it never wrote."""
+        token, docnames = self.data["unwritten"]
+        if not docnames:
+            return set()
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            if self._receipt().read_text(encoding="utf-8") == token:
+                return set()
+        return set(docnames)
+
+    def confirm_written(self) -> None:
+        """``build-finished`` without an exception: every document the digests sent to be
+        written was written, with the browse pages, feeds and JSON files."""
+        token, docnames = self.data["unwritten"]
+        if not docnames:
+            return
+        receipt = self._receipt()
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            if receipt.read_text(encoding="utf-8") == token:
+                return
+        receipt.parent.mkdir(parents=True, exist_ok=True)
+        receipt.write_text(token, encoding="utf-8")
 
     def _affected_documents(self) -> set[str]:
         """Documents whose listings may show an event or entity that changed.

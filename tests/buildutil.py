@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 from sphinx.testing.util import SphinxTestApp
@@ -63,3 +66,50 @@ def touch_later(path: Path) -> None:
     """Give an edited file an mtime clearly after the previous build."""
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
+#: A build in its own process (set up as :func:`build` does), stopped with no clean-up (a
+#: signal whose default action ends the process) at one point: "document" (the first
+#: document page written), "browse" (the first browse page written) or "outputs" (the
+#: feeds and JSON files, at ``build-finished``). Sphinx saves the environment before.
+_KILLED_BUILD = r"""
+import json, os, signal, sys
+from pathlib import Path
+from sphinx.testing.util import SphinxTestApp
+
+src, builddir, builder, at, signame, overrides = sys.argv[1:7]
+sig = getattr(signal, signame)
+builddir = Path(builddir)
+
+def stop(*args):
+    if sig != signal.SIGKILL:  # the default action: no handler, no clean-up
+        signal.signal(sig, signal.SIG_DFL)
+    os.kill(os.getpid(), sig)
+
+def page(app, pagename, templatename, context, doctree):
+    # documents have a doctree; browse pages have none but use the page template
+    browse = doctree is None and templatename == "page.html"
+    if (at == "document" and doctree is not None) or (at == "browse" and browse):
+        stop()
+
+app = SphinxTestApp(builder, srcdir=Path(src), builddir=builddir,
+                    confoverrides=json.loads(overrides))
+if at == "outputs":
+    app.connect("build-finished", lambda app, exc: stop(), priority=100)
+else:
+    app.connect("html-page-context", page)
+app.build()
+"""
+
+
+def killed_build(src: Path, builddir: Path, at: str, signame: str = "SIGKILL",
+                 builder: str = "html", **overrides: object) -> None:
+    """Run a build of ``src`` into ``builddir`` like :func:`build`, in a process that
+    a signal ends at ``at`` (see ``_KILLED_BUILD``); fail if it was not ended so."""
+    process = subprocess.run(
+        [sys.executable, "-c", _KILLED_BUILD, str(src), str(builddir), builder, at, signame,
+         json.dumps(overrides)],
+        capture_output=True, text=True, check=False, timeout=300,
+    )
+    expected = -getattr(signal, signame)
+    assert process.returncode == expected, (process.returncode, process.stderr[-3000:])

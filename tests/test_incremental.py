@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 import pytest
-from buildutil import build, fresh_copy, mtimes, outputs, touch_later
+from buildutil import build, fresh_copy, killed_build, mtimes, outputs, touch_later
 from conftest import copy_root
 
 
@@ -238,3 +239,44 @@ def test_a_document_taking_a_browse_page_name_is_kept(project: Path, tmp_path: P
     _, warnings = build(project, tmp_path / "out")
     assert "newsarc.collision" in warnings
     assert "My own page" in (out / "news/2015/02/21.html").read_text(encoding="utf-8")
+
+
+#: feeds too: they list headlines
+FEEDS = {"html_baseurl": "https://news.example.org/"}
+
+
+@pytest.mark.parametrize("at", ["document", "browse", "outputs"])
+def test_a_build_killed_while_writing_is_finished_by_the_next(project: Path, tmp_path: Path,
+                                                              at: str) -> None:
+    """Sphinx saves the environment before writing: a build killed while writing (no
+    clean-up) must leave the next build to write what it did not, documents (related
+    lists, the front page), browse pages, feeds and JSON alike."""
+    build(project, tmp_path / "b", **FEEDS)
+    first = (project / "later.md").stat().st_mtime_ns
+    edit(project / "later.md", "recalls the ambassador to Chile", "recalls its envoy to Chile")
+    killed_build(project, tmp_path / "b", at, **FEEDS)
+    out, warnings = build(project, tmp_path / "b", **FEEDS)
+    assert "WARNING" not in warnings
+    clean, _ = build(fresh_copy(project, tmp_path / "clean-src"), tmp_path / "clean", **FEEDS)
+    assert_same(outputs(out), outputs(clean))
+    # then it is done: the next build writes nothing (the edit's mtime, ahead of the
+    # clock by touch_later, is set back so that Sphinx sees its page as current)
+    os.utime(project / "later.md", ns=(first, first))
+    before = mtimes(out)
+    build(project, tmp_path / "b", **FEEDS)
+    assert written(before, mtimes(out)) == set()
+
+
+def test_builds_interrupted_in_a_row_then_an_edit(project: Path, tmp_path: Path) -> None:
+    """What two interrupted builds (SIGINT, default action) left unwritten is written by
+    the next build, together with what its own edit changes."""
+    build(project, tmp_path / "b", **FEEDS)
+    edit(project / "later.md", "recalls the ambassador to Chile", "recalls its envoy to Chile")
+    killed_build(project, tmp_path / "b", "document", "SIGINT", **FEEDS)
+    edit(project / "peru.md", "is re-elected President of Peru", "wins the presidency of Peru")
+    killed_build(project, tmp_path / "b", "document", "SIGINT", **FEEDS)
+    edit(project / "index.md", "# Peru\n", "# Peru\n\nNews of Peru.\n")  # no event changes
+    out, warnings = build(project, tmp_path / "b", **FEEDS)
+    assert "WARNING" not in warnings
+    clean, _ = build(fresh_copy(project, tmp_path / "clean-src"), tmp_path / "clean", **FEEDS)
+    assert_same(outputs(out), outputs(clean))

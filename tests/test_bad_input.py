@@ -170,3 +170,20 @@ def test_repeated_headlines_get_numbered_derived_ids(tmp_path: Path) -> None:
     html = read(out / "index.html")
     assert 'id="event-2024-09-01-gaza-war"' in html
     assert 'id="event-2024-09-01-gaza-war-2"' in html
+
+
+def test_invalid_setting_says_what_is_expected(tmp_path: Path) -> None:
+    """A bad number, bool or string setting names what it needs, not a Python type."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "extensions = ['sphinx_newsarc']\nnewsarc_related_limit = -3\n"
+        "newsarc_generate_pages = 'no'\nnewsarc_archive_title = 3\n")
+    (src / "index.rst").write_text("Title\n=====\n")
+    _, text = build(src, tmp_path / "out")
+    warnings = [line for line in text.splitlines() if "[newsarc.config]" in line]
+    assert len(warnings) == 3, text
+    assert "newsarc_related_limit = -3 is not valid (expected a whole number, 0 or more); " \
+           "using 5" in text
+    assert "newsarc_generate_pages = 'no' is not valid (expected True or False)" in text
+    assert "newsarc_archive_title = 3 is not valid (expected a string)" in text

@@ -187,3 +187,26 @@ def test_invalid_setting_says_what_is_expected(tmp_path: Path) -> None:
            "using 5" in text
     assert "newsarc_generate_pages = 'no' is not valid (expected True or False)" in text
     assert "newsarc_archive_title = 3 is not valid (expected a string)" in text
+
+
+def _project(tmp_path: Path, name: str, text: str, myst: bool = False) -> Path:
+    """A one-page project in ``tmp_path/src`` (archive pages off)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    extensions = "['myst_parser', 'sphinx_newsarc']" if myst else "['sphinx_newsarc']"
+    (src / "conf.py").write_text(
+        f"extensions = {extensions}\nnewsarc_generate_pages = False\n"
+        "project = author = copyright = version = 'T'\n")
+    (src / name).write_text(text, encoding="utf-8")
+    return src
+
+
+def test_eventlist_from_after_to_warns(tmp_path: Path) -> None:
+    src = _project(tmp_path, "index.rst",
+                   "Title\n=====\n\n.. eventlist::\n   :from: 2006-05\n   :to: 2006-04\n\n"
+                   ".. eventlist::\n   :from: 2006-04-10\n   :to: 2006-04\n")
+    _, text = build(src, tmp_path / "out")
+    warnings = [line for line in text.splitlines() if "WARNING" in line]
+    assert len(warnings) == 1, text
+    assert re.search(r"index\.rst:4: WARNING: eventlist :from: 2006-05 is after :to: 2006-04; "
+                     r"it lists no event \[newsarc\.date\]", warnings[0])

@@ -15,6 +15,7 @@ SUBTYPES: dict[str, str] = {
     "date": "a missing, impossible or non-ISO 8601 date",
     "duplicate_id": "two events with the same id",
     "duplicate_entity": "two entity declarations claiming the same name or alias",
+    "headline": "an event without a headline",
     "source": "a malformed source line",
     "related": "a related id that no event has",
     "option": "an invalid directive option value",

@@ -189,6 +189,12 @@ def test_invalid_setting_says_what_is_expected(tmp_path: Path) -> None:
     assert "newsarc_archive_title = 3 is not valid (expected a string)" in text
 
 
+def _warnings(text: str) -> list[str]:
+    """The warning and error lines of a build's output, without colour codes."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+
+
 def _project(tmp_path: Path, name: str, text: str, myst: bool = False) -> Path:
     """A one-page project in ``tmp_path/src`` (archive pages off)."""
     src = tmp_path / "src"
@@ -210,3 +216,26 @@ def test_eventlist_from_after_to_warns(tmp_path: Path) -> None:
     assert len(warnings) == 1, text
     assert re.search(r"index\.rst:4: WARNING: eventlist :from: 2006-05 is after :to: 2006-04; "
                      r"it lists no event \[newsarc\.date\]", warnings[0])
+
+
+def test_event_without_headline_is_a_newsarc_warning(tmp_path: Path) -> None:
+    """No headline: a located ``newsarc.headline`` warning (not a docutils error), the body
+    still renders, and the event stays out of the archive."""
+    src = _project(tmp_path, "index.md",
+                   "# T\n\n```{event}\n:date: 2006-04-10\n\nIts body.\n```\n\n"
+                   "```{event} Kept event\n:date: 2006-04-10\n```\n", myst=True)
+    (src / "r.rst").write_text("R\n=\n\n.. event::\n   :date: 2006-04-11\n\n   Its rST body.\n")
+    (src / "index.md").write_text((src / "index.md").read_text()
+                                  + "\n```{toctree}\nr\nnews/index\n```\n")
+    out, text = build(src, tmp_path / "out", newsarc_generate_pages=True)
+    warnings = _warnings(text)
+    assert len(warnings) == 2, text
+    assert re.search(r"index\.md:3: WARNING: event has no headline;.*\[newsarc\.headline\]$",
+                     warnings[0])
+    assert re.search(r"r\.rst:4: WARNING: event has no headline;.*\[newsarc\.headline\]$",
+                     warnings[1])
+    assert "Its body." in read(out / "index.html")
+    assert "Its rST body." in read(out / "r.html")
+    day = read(out / "news/2006/04/10.html")
+    assert "Kept event" in day and "Its body." not in day
+    assert not (out / "news/2006/04/11.html").exists()

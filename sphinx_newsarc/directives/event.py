@@ -37,7 +37,8 @@ def event_anchor(event_id: str) -> str:
 class EventDirective(SphinxDirective):
     """``.. event:: Headline`` with ``date`` (required), ``id``, ``entities``, ``sources``, ..."""
 
-    required_arguments = 1
+    required_arguments = 0
+    optional_arguments = 1  # a missing headline is a located newsarc warning, not an error
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar[dict[str, object]] = {
@@ -55,7 +56,7 @@ class EventDirective(SphinxDirective):
         domain = news_domain(self.env)
         docname = self.env.docname
         location = (docname, self.lineno)
-        headline = " ".join(self.arguments[0].split())
+        headline = " ".join(self.arguments[0].split()) if self.arguments else ""
         sources, skip = self._sources(location)
         body_lines = self.content[skip:]
 
@@ -80,6 +81,11 @@ class EventDirective(SphinxDirective):
                     headline[:60],
                     error,
                 )
+
+        if not headline:
+            warn("event has no headline; write it after the directive's name. It is shown "
+                 "here but left out of the archive", "headline", location)
+            date = None  # not in the archive, like an event without a date
 
         serial = domain.next_serial(docname)
         explicit_id = "id" in self.options
@@ -113,10 +119,11 @@ class EventDirective(SphinxDirective):
         uid = f"{docname}#{serial}"
         if date is not None:
             container += pending_news(kind="date", uid=uid)
-        headline_para = nodes.paragraph(classes=["newsarc-headline"])
-        headline_para["support_smartquotes"] = False  # published verbatim, as in listings
-        headline_para += nodes.strong(headline, headline)
-        container += headline_para
+        if headline:
+            headline_para = nodes.paragraph(classes=["newsarc-headline"])
+            headline_para["support_smartquotes"] = False  # published verbatim, as in listings
+            headline_para += nodes.strong(headline, headline)
+            container += headline_para
         if body_lines:
             body = nodes.container(classes=["newsarc-body"])
             self.state.nested_parse(body_lines, self.content_offset + skip, body)

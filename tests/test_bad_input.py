@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -239,3 +240,26 @@ def test_event_without_headline_is_a_newsarc_warning(tmp_path: Path) -> None:
     day = read(out / "news/2006/04/10.html")
     assert "Kept event" in day and "Its body." not in day
     assert not (out / "news/2006/04/11.html").exists()
+
+
+def test_urls_are_percent_encoded_as_the_importer_does(tmp_path: Path) -> None:
+    """A source or entity URL with ``"``, a backquote or non-ASCII is percent-encoded in
+    HTML and JSON, exactly as the importer writes it (one rule: ``fix_url``)."""
+    from sphinx_newsarc.importer.records import Position, Problems, make_source
+
+    raw = 'https://example.org/a"b`c/café'
+    src = _project(tmp_path, "index.md",
+                   "# T\n\n```{event} Quoted URL\n---\ndate: 2006-04-10\nsources: |\n"
+                   f"  Q <{raw}>\n  {raw}?bare\n---\n```\n\n"
+                   f"```{{entity}} Zed\n:url: {raw}\n```\n", myst=True)
+    out, text = build(src, tmp_path / "out")
+    assert _warnings(text) == []
+    encoded = "https://example.org/a%22b%60c/caf%C3%A9"
+    imported = make_source("Q", raw, Position("x", 1), Problems())
+    assert imported is not None and imported.url == encoded
+    html = read(out / "index.html")
+    assert f'href="{encoded}"' in html and f'href="{encoded}?bare"' in html
+    assert "a&quot;b" not in html and "a%22b" in html
+    events = json.loads(read(out / "news/events.json"))
+    assert [s["url"] for s in events["events"][0]["sources"]] == [encoded, encoded + "?bare"]
+    assert events["entities"][0]["url"] == encoded

@@ -9,6 +9,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.model import EntityRecord
+from ..core.sources import fix_url
 from ..core.text import slugify, split_list
 from ..locale import _
 from ..warnings import warn
@@ -41,6 +42,7 @@ class EntityDirective(SphinxDirective):
             warn("entity %r: url %r is not an http(s) URL; ignored", "option",
                  (docname, self.lineno), name, url)
             url = ""
+        url = fix_url(url)  # as the importer writes it
         anchor = nodes.make_id("entity-" + slugify(name)) or "entity"
         if anchor in self.state.document.ids:
             anchor = nodes.make_id(f"{anchor}-{self.lineno}")

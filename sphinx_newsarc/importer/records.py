@@ -11,9 +11,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from ..core.dates import DateError, EventDate, parse_date
+from ..core.sources import fix_url as _fix_url  # one encoding for directives and importer
 from ..core.text import split_list
 
 __all__ = [
@@ -274,16 +275,6 @@ def name_list(value: object, where: Position) -> list[str]:
     raise SkipRecord(
         "malformed record", f"expected a list or a string, found {type(value).__name__}", where
     )
-
-
-_URL_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in "<>\"`")
-
-
-def _fix_url(url: str) -> str:
-    """Percent-encode what a ``sources`` line cannot hold: blanks, ``<>"```, non-ASCII."""
-    if url.isascii() and url.isprintable() and not any(c in url for c in " <>\"`"):
-        return url
-    return quote(url, safe=_URL_SAFE)
 
 
 def _valid_url(url: str, schemes: tuple[str, ...]) -> bool:

@@ -51,12 +51,15 @@ class EntityDirective(SphinxDirective):
         box["ids"].append(anchor)
         self.set_source_info(box)
         title = nodes.paragraph(classes=["newsarc-entity-name"])
+        # name, aliases and URL are published verbatim, as listings and indices show them
+        title["support_smartquotes"] = False
         title += nodes.strong(name, name)
         if kind:
             title += nodes.Text(" ")
             title += nodes.inline(f"({kind})", f"({kind})", classes=["newsarc-kind"])
         box += title
         facts = nodes.field_list(classes=["newsarc-entity-facts"])
+        facts["support_smartquotes"] = False
         if aliases:
             facts += _field(_("Also known as"), nodes.Text(", ".join(aliases)))
         if url:

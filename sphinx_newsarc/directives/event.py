@@ -205,6 +205,7 @@ class EventDirective(SphinxDirective):
 
     def _sources_node(self, sources: list[Source]) -> nodes.container:
         box = nodes.container(classes=["newsarc-sources"])
+        box["support_smartquotes"] = False  # names and URLs verbatim, like the headline
         box += nodes.rubric(_("Sources"), _("Sources"))
         listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for source in sources:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_newsarc.core.text import name_key, slugify, split_list
+from sphinx_newsarc.core.text import (
+    control_chars,
+    name_key,
+    remove_control,
+    slugify,
+    split_list,
+)
 
 # -- name_key ------------------------------------------------------------------------------
 
@@ -135,3 +141,24 @@ def test_index_letter() -> None:
     assert index_letter("2010 FIFA World Cup") == "#"
     assert index_letter('"Weird Al"') == "#"
     assert index_letter("") == "#"
+
+
+# -- control characters --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clean", "found"),
+    [
+        ("Bell\x07 rings", "Bell rings", ["U+0007"]),
+        ("\x00a\x1fb\x7fc\x07\x07", "abc", ["U+0000", "U+001F", "U+007F", "U+0007"]),
+        ("tab\tand\nnewline stay", "tab\tand\nnewline stay", []),
+        ("carriage\rreturn", "carriagereturn", ["U+000D"]),
+        ("C1\x80 and\x9f NEL\x85", "C1 and NEL", ["U+0080", "U+009F", "U+0085"]),
+        ("Zoë \u00a0 \u00a9 \u2028 kept", "Zoë \u00a0 \u00a9 \u2028 kept", []),
+        ("", "", []),
+    ],
+)
+def test_control_characters(text: str, clean: str, found: list[str]) -> None:
+    assert remove_control(text) == clean
+    assert control_chars(text) == found
+    assert control_chars(clean) == []

@@ -1,17 +1,43 @@
-"""Text helpers: name keys that ignore case and accents, slugs, list splitting."""
+"""Text helpers: name keys that ignore case and accents, slugs, list splitting, control
+characters."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-__all__ = ["RESERVED_SLUGS", "index_letter", "name_key", "slugify", "split_list", "unique_slugs"]
+__all__ = [
+    "RESERVED_SLUGS",
+    "control_chars",
+    "index_letter",
+    "name_key",
+    "remove_control",
+    "slugify",
+    "split_list",
+    "unique_slugs",
+]
 
 #: Slugs no entity or story page may take: they name the index pages beside them.
 RESERVED_SLUGS = frozenset({"index"})
 
 _SPACE = re.compile(r"\s+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+#: C0 controls but tab and newline, DEL and C1 controls (as the importer's cleaning): XML
+#: 1.0 forbids or discourages them, pdflatex stops on them, and none means anything in a
+#: headline, a name or a body.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def control_chars(text: str) -> list[str]:
+    """The control characters :func:`remove_control` takes out of ``text``, each once, as
+    ``U+XXXX`` in order of first appearance."""
+    return list(dict.fromkeys(f"U+{ord(c):04X}" for c in _CONTROL.findall(text)))
+
+
+def remove_control(text: str) -> str:
+    """``text`` without control characters: U+0000-U+001F but tab and newline,
+    U+007F-U+009F."""
+    return _CONTROL.sub("", text)
 
 
 def name_key(name: str) -> str:

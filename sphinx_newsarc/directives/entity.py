@@ -13,7 +13,7 @@ from ..core.sources import fix_url
 from ..core.text import slugify, split_list
 from ..locale import _
 from ..warnings import warn
-from . import news_domain
+from . import news_domain, remove_control_chars
 
 __all__ = ["EntityDirective"]
 
@@ -32,6 +32,7 @@ class EntityDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        remove_control_chars(self, "the name")
         domain = news_domain(self.env)
         docname = self.env.docname
         name = " ".join(self.arguments[0].split())

@@ -16,7 +16,7 @@ from ..core.text import slugify, split_list
 from ..locale import _
 from ..nodes import pending_news
 from ..warnings import warn
-from . import news_domain
+from . import news_domain, remove_control_chars
 
 __all__ = ["EventDirective"]
 
@@ -53,6 +53,7 @@ class EventDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        remove_control_chars(self, "the headline")
         domain = news_domain(self.env)
         docname = self.env.docname
         location = (docname, self.lineno)

@@ -263,3 +263,48 @@ def test_urls_are_percent_encoded_as_the_importer_does(tmp_path: Path) -> None:
     events = json.loads(read(out / "news/events.json"))
     assert [s["url"] for s in events["events"][0]["sources"]] == [encoded, encoded + "?bare"]
     assert events["entities"][0]["url"] == encoded
+
+
+def test_body_after_sources_stays_body(tmp_path: Path) -> None:
+    """Issue 10 item 6: sources come only from the option. A body that opens with an
+    indented line after ``sources: |`` (MyST YAML block, or a blank line after ``:key:``
+    options) or with a block quote after ``:sources:`` (rST) is body; a line of it that
+    reads as a source is kept there, with a ``newsarc.source`` warning at its line."""
+    src = _project(tmp_path, "index.md",
+                   "# T\n\n"
+                   "```{event} YAML block\n---\ndate: 2006-04-10\nsources: |\n"
+                   "  BBC <http://news.bbc.co.uk/a>\n---\n"
+                   "    Code <http://example.org/code>\n"        # line 9
+                   "\nBody one.\n```\n\n"
+                   "```{event} Blank line\n:date: 2006-04-11\n"  # line 14
+                   ":sources: BBC <http://news.bbc.co.uk/b>\n\n"
+                   "    just code\n    https://example.org/code2\n```\n"  # line 18, 19
+                   "\n```{toctree}\nr\n```\n", myst=True)
+    (src / "r.rst").write_text(
+        "R\n=\n\n.. event:: Block quote\n   :date: 2006-04-12\n"
+        "   :sources: A <http://a.org/>\n      B <http://b.org/>\n\n"
+        "      Quote <http://q.org/>\n\n   Body three.\n")   # line 9
+    out, text = build(src, tmp_path / "out")
+    warnings = _warnings(text)
+    located = [re.sub(r"^.*/src/", "", w) for w in warnings]
+    assert len(located) == 3, warnings
+    assert located[0].startswith(
+        "index.md:9: WARNING: 'Code <http://example.org/code>' looks like a source but is "
+        "body text")
+    assert located[1].startswith("index.md:19: WARNING: 'https://example.org/code2' looks")
+    assert located[2].startswith("r.rst:9: WARNING: 'Quote <http://q.org/>' looks like a")
+    assert all(w.endswith("[newsarc.source]") for w in located)
+    html = read(out / "index.html")
+    assert html.count('href="http://news.bbc.co.uk/') == 2
+    assert 'href="http://example.org/code"' not in html  # not a source
+    assert 'href="https://example.org/code2"' not in html
+    assert "<pre><span></span>Code &lt;http://example.org/code&gt;" in html
+    assert "just code\nhttps://example.org/code2" in html
+    rst = read(out / "r.html")
+    assert 'href="http://a.org/">A<' in rst and 'href="http://b.org/">B<' in rst
+    assert '<blockquote>\n<div><p>Quote &lt;<a class="reference external" href="http://q.org/">' \
+        in rst
+    events = json.loads(read(out / "news/events.json"))["events"]
+    assert [[s["url"] for s in e["sources"]] for e in events] == [
+        ["http://news.bbc.co.uk/a"], ["http://news.bbc.co.uk/b"],
+        ["http://a.org/", "http://b.org/"]]

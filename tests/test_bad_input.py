@@ -308,3 +308,22 @@ def test_body_after_sources_stays_body(tmp_path: Path) -> None:
     assert [[s["url"] for s in e["sources"]] for e in events] == [
         ["http://news.bbc.co.uk/a"], ["http://news.bbc.co.uk/b"],
         ["http://a.org/", "http://b.org/"]]
+
+
+def test_rejected_entity_declaration_claims_nothing(tmp_path: Path) -> None:
+    """Issue 10 item 8, as a reader sees it: only the second ``Alpha`` is rejected; ``Beta``
+    (an alias of the rejected one) is declared and gets its page."""
+    src = _project(tmp_path, "index.md",
+                   "# T\n\n```{entity} Alpha\n:aliases: Al\n```\n\n"
+                   "```{entity} Alpha\n:aliases: Beta\n```\n\n"   # line 7
+                   "```{entity} Beta\n:kind: place\n```\n\n"
+                   "```{event} Beta and Al meet\n:date: 2006-04-10\n:entities: Beta; Al\n```\n"
+                   "\n```{toctree}\nnews/index\n```\n", myst=True)
+    out, text = build(src, tmp_path / "out", newsarc_generate_pages=True)
+    warnings = [re.sub(r"^.*/src/", "", w) for w in _warnings(text)]
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith("index.md:7: WARNING: entity 'Alpha': a name or alias is "
+                                  "already declared at index.md:3 (entity 'Alpha')")
+    beta = read(out / "news/entities/beta.html")
+    assert "Kind: place" in beta and "Beta and Al meet" in beta
+    assert "Beta and Al meet" in read(out / "news/entities/alpha.html")

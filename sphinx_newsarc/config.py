@@ -161,18 +161,21 @@ def _validate(name: str, value: Any, default: Any) -> Any:
     else:
         ok = isinstance(value, str)
     if not ok:
-        logger.warning(
-            "newsarc_%s = %r is not valid (expected %s); using %r",
-            name,
-            value,
-            type(default).__name__ if not isinstance(default, dict) else "a dict of page kinds "
-            f"({', '.join(DEFAULT_PATTERNS)}) to docname patterns",
-            default,
-            type="newsarc",
-            subtype="config",
-        )
+        logger.warning("newsarc_%s = %r is not valid (expected %s); using %r", name, value,
+                       _expected(default), default, type="newsarc", subtype="config")
         return default
     return value
+
+
+def _expected(default: Any) -> str:
+    """What a setting with this default accepts, in words."""
+    if isinstance(default, bool):
+        return "True or False"
+    if isinstance(default, int):
+        return "a whole number, 0 or more"
+    if isinstance(default, dict):
+        return f"a dict of page kinds ({', '.join(DEFAULT_PATTERNS)}) to docname patterns"
+    return "a string"
 
 
 def check_config(app: Sphinx, config: Config) -> None:

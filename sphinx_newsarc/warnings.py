@@ -15,7 +15,10 @@ SUBTYPES: dict[str, str] = {
     "date": "a missing, impossible or non-ISO 8601 date",
     "duplicate_id": "two events with the same id",
     "duplicate_entity": "two entity declarations claiming the same name or alias",
+    "headline": "an event without a headline",
     "source": "a malformed source line",
+    "control_char": "a control character (U+0000-U+001F but tab and newline, U+007F-U+009F) "
+                    "removed from a headline, name, option or body",
     "related": "a related id that no event has",
     "option": "an invalid directive option value",
     "collision": "a generated page whose path an author's file already takes",

@@ -291,3 +291,17 @@ def test_slugs_are_stable_under_input_order(seed: int) -> None:
     rng.shuffle(mentioned_shuffled)
     index = EntityIndex(declared_shuffled, mentioned_shuffled)
     assert {e.key: e.slug for e in index} == expected
+
+
+def test_rejected_declaration_claims_nothing() -> None:
+    """Issue 10 item 8: a declaration that loses its own name claims none of its aliases,
+    so a later declaration of one of them stands."""
+    first = rec("Alpha", "a", 1, "Al")
+    second = rec("Alpha", "a", 5, "Beta")
+    beta = rec("Beta", "a", 9)
+    index = EntityIndex([beta, second, first], ["Beta"])
+    assert index.conflicts == [EntityConflict("Alpha", first, second)]
+    assert index.resolve("Al").record is first  # type: ignore[union-attr]
+    assert index.resolve("Beta").record is beta  # type: ignore[union-attr]
+    assert index.resolve("Beta").name == "Beta"  # type: ignore[union-attr]
+    assert len(index) == 2

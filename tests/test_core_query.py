@@ -216,6 +216,25 @@ def test_empty_range(archive: Archive) -> None:
 
 
 @pytest.mark.parametrize(
+    ("start", "end", "inverted"),
+    [
+        ("2006-05", "2006-04", True),
+        ("2006-04-11", "2006-04-10", True),
+        ("2007", "2006-12-31", True),
+        ("2006-04-10", "2006-04", False),  # the month covers the day
+        ("2006-05", "2006", False),
+        ("2006-04-10", "2006-04-10", False),
+        ("2006", "", False),
+        ("", "2006", False),
+    ],
+)
+def test_inverted_range(start: str, end: str, inverted: bool) -> None:
+    query = EventQuery(start=parse_date(start) if start else None,
+                       end=parse_date(end) if end else None)
+    assert query.inverted is inverted
+
+
+@pytest.mark.parametrize(
     ("order", "limit", "expected"),
     [
         ("newest", 2, ["dec11", "jun05"]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sphinx_newsarc.core.model import Source
-from sphinx_newsarc.core.sources import SourceError, parse_source
+from sphinx_newsarc.core.sources import SourceError, encode_url, parse_source
 
 # -- well-formed lines ---------------------------------------------------------------------
 
@@ -146,8 +146,37 @@ def test_invalid_ipv6_url_raises_source_error(line: str) -> None:
     ],
 )
 def test_encode_url(url: str, encoded: str) -> None:
-    from sphinx_newsarc.core.sources import encode_url
-
     assert encode_url(url) == encoded
     assert encode_url(encoded) == encoded  # idempotent: escapes already there stay
     assert parse_source(encoded).url == encoded
+# -- percent-encoding (one rule with the importer) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('Q <https://example.org/a"b>', Source("Q", "https://example.org/a%22b")),
+        ('https://example.org/a"b`c', Source("example.org", "https://example.org/a%22b%60c")),
+        ("Café <https://example.org/café>", Source("Café", "https://example.org/caf%C3%A9")),
+        ("B <https://example.org/a\x07b>", Source("B", "https://example.org/a%07b")),
+        # existing escapes stay as they are
+        ("E <https://example.org/a%20b?q=%22>", Source("E", "https://example.org/a%20b?q=%22")),
+    ],
+)
+def test_url_is_percent_encoded(line: str, expected: Source) -> None:
+    assert parse_source(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a<b>c", "https://example.org/a%3Cb%3Ec"),
+        ('https://example.org/"x"', "https://example.org/%22x%22"),
+        ("https://example.org/a b", "https://example.org/a%20b"),
+        ("https://example.org/ü", "https://example.org/%C3%BC"),
+        ("https://example.org/a?b=c&d=e#f", "https://example.org/a?b=c&d=e#f"),
+    ],
+)
+def test_directive_urls_are_encoded_by_the_same_rule(url: str, expected: str) -> None:
+    assert encode_url(url) == expected
+    assert encode_url(expected) == expected  # encoding twice changes nothing

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_newsarc.core.text import name_key, slugify, split_list
+from sphinx_newsarc.core.text import (
+    control_chars,
+    name_key,
+    slugify,
+    split_list,
+    strip_control_chars,
+)
 
 # -- name_key ------------------------------------------------------------------------------
 
@@ -141,9 +147,23 @@ def test_index_letter() -> None:
 
 
 def test_strip_control_chars_keeps_tab_and_line_breaks_only() -> None:
-    from sphinx_newsarc.core.text import control_chars, strip_control_chars
-
     text = "a\x00b\x07c\td\ne\r\nf\x0bg\x1bh\x7fi\x85j\x9fk\u00a0l\u2028m"
-    assert strip_control_chars(text) == "abc\td\ne\r\nfghij" + "k\u00a0l\u2028m"
-    assert control_chars(text) == ["\x00", "\x07", "\x0b", "\x1b", "\x7f", "\x85", "\x9f"]
+    assert strip_control_chars(text) == "abc\td\ne\nfghij" + "k\u00a0l\u2028m"
+    assert control_chars(text) == ["\x00", "\x07", "\r", "\x0b", "\x1b", "\x7f", "\x85", "\x9f"]
     assert control_chars("plain text, tab\tand\nlines") == []
+@pytest.mark.parametrize(
+    ("text", "clean", "found"),
+    [
+        ("Bell\x07 rings", "Bell rings", ["U+0007"]),
+        ("\x00a\x1fb\x7fc\x07\x07", "abc", ["U+0000", "U+001F", "U+007F", "U+0007"]),
+        ("tab\tand\nnewline stay", "tab\tand\nnewline stay", []),
+        ("carriage\rreturn", "carriagereturn", ["U+000D"]),
+        ("C1\x80 and\x9f NEL\x85", "C1 and NEL", ["U+0080", "U+009F", "U+0085"]),
+        ("Zoë \u00a0 \u00a9 \u2028 kept", "Zoë \u00a0 \u00a9 \u2028 kept", []),
+        ("", "", []),
+    ],
+)
+def test_control_characters(text: str, clean: str, found: list[str]) -> None:
+    assert strip_control_chars(text) == clean
+    assert [f"U+{ord(c):04X}" for c in control_chars(text)] == found
+    assert control_chars(clean) == []

@@ -56,8 +56,14 @@ class EntityIndex:
         self._alias: dict[str, str] = {}
         owners: dict[str, EntityRecord] = {}
         for record in sorted(declared, key=lambda r: (r.docname, r.lineno)):
-            keys = [name_key(record.name)] + [name_key(a) for a in record.aliases]
-            for key in dict.fromkeys(keys):
+            own = name_key(record.name)
+            if own in owners:
+                # its own name is taken: the declaration is rejected and claims nothing,
+                # not even aliases nobody else has (they would point nowhere and keep
+                # later declarations of those names out)
+                self.conflicts.append(EntityConflict(record.name, owners[own], record))
+                continue
+            for key in dict.fromkeys([own] + [name_key(a) for a in record.aliases]):
                 if not key:
                     continue
                 if key in owners and owners[key] is not record:
@@ -66,14 +72,11 @@ class EntityIndex:
                         self.conflicts.append(conflict)
                     continue
                 owners[key] = record
-        canonical: dict[str, EntityRecord] = {}
-        for key, record in owners.items():
+        for key, record in owners.items():  # every owner owns its own name
             canonical_key = name_key(record.name)
-            if owners.get(canonical_key) is record:
-                canonical.setdefault(canonical_key, record)
-                self._alias[key] = canonical_key
-        for key, record in canonical.items():
-            self._by_key[key] = Entity(key, record.name, "", record)
+            self._alias[key] = canonical_key
+            if key == canonical_key:
+                self._by_key[key] = Entity(key, record.name, "", record)
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
         for name in mentioned:
             key = self._key(name)

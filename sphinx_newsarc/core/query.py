@@ -25,6 +25,11 @@ class EventQuery:
     order: str = "newest"
     limit: int = 0
 
+    @property
+    def inverted(self) -> bool:
+        """``start`` falls after every day ``end`` covers, so no event can match."""
+        return bool(self.start and self.end and self.start.as_date() > _last_day(self.end))
+
 
 def _last_day(date: EventDate) -> _dt.date:
     if date.day:

@@ -19,6 +19,7 @@ _URL_KEEP = frozenset("!#$&'()*+,-./:;=?@[]_~0123456789"
 _HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
 
 
+
 class SourceError(ValueError):
     """A source line that cannot be read."""
 
@@ -43,16 +44,19 @@ def encode_url(url: str) -> str:
 
 
 def _check_url(url: str, line: str) -> str:
+    """``url`` encoded by :func:`encode_url`; :class:`SourceError` when it is not absolute."""
+    # blanks stay an error: in a source line they end the URL
+    fixed = url if any(c.isspace() for c in url) else encode_url(url)
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(fixed)
     except ValueError as error:  # e.g. an unbalanced "[" in the host
         raise SourceError(f"source {line!r}: {url!r} is not a URL ({error})") from None
-    if parts.scheme not in _SCHEMES or not parts.netloc or any(c.isspace() for c in url):
+    if parts.scheme not in _SCHEMES or not parts.netloc or any(c.isspace() for c in fixed):
         raise SourceError(
             f"source {line!r}: {url!r} is not an absolute http(s) URL; "
             "write 'Name <https://...>', a bare URL, or a bare name"
         )
-    return url
+    return fixed
 
 
 def _host(url: str) -> str:

@@ -22,10 +22,9 @@ RESERVED_SLUGS = frozenset({"index"})
 
 _SPACE = re.compile(r"\s+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-#: Control characters published text never keeps: C0 but tab, line feed and carriage
-#: return; DEL; C1 (U+0080-U+009F). XML 1.0 forbids most of them, LaTeX chokes on them,
-#: and none prints.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Control characters published text never keeps: C0 but tab and line feed; DEL; C1
+#: (U+0080-U+009F). XML 1.0 forbids most of them, LaTeX chokes on them, and none prints.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def name_key(name: str) -> str:

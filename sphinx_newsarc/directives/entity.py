@@ -9,10 +9,11 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.model import EntityRecord
+from ..core.sources import encode_url
 from ..core.text import slugify, split_list
 from ..locale import _
 from ..warnings import warn
-from . import news_domain
+from . import news_domain, remove_control_chars
 
 __all__ = ["EntityDirective"]
 
@@ -31,6 +32,7 @@ class EntityDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        remove_control_chars(self, "the name")
         domain = news_domain(self.env)
         docname = self.env.docname
         name = " ".join(self.arguments[0].split())
@@ -41,6 +43,7 @@ class EntityDirective(SphinxDirective):
             warn("entity %r: url %r is not an http(s) URL; ignored", "option",
                  (docname, self.lineno), name, url)
             url = ""
+        url = encode_url(url)  # as the importer writes it
         anchor = nodes.make_id("entity-" + slugify(name)) or "entity"
         if anchor in self.state.document.ids:
             anchor = nodes.make_id(f"{anchor}-{self.lineno}")
@@ -49,12 +52,15 @@ class EntityDirective(SphinxDirective):
         box["ids"].append(anchor)
         self.set_source_info(box)
         title = nodes.paragraph(classes=["newsarc-entity-name"])
+        # name, aliases and URL are published verbatim, as listings and indices show them
+        title["support_smartquotes"] = False
         title += nodes.strong(name, name)
         if kind:
             title += nodes.Text(" ")
             title += nodes.inline(f"({kind})", f"({kind})", classes=["newsarc-kind"])
         box += title
         facts = nodes.field_list(classes=["newsarc-entity-facts"])
+        facts["support_smartquotes"] = False
         if aliases:
             facts += _field(_("Also known as"), nodes.Text(", ".join(aliases)))
         if url:

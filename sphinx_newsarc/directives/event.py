@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.parsers.rst.states import RSTState
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.dates import DateError, parse_date
@@ -16,7 +17,7 @@ from ..core.text import slugify, split_list
 from ..locale import _
 from ..nodes import pending_news
 from ..warnings import warn
-from . import news_domain
+from . import content_line, news_domain, remove_control_chars
 
 __all__ = ["EventDirective"]
 
@@ -37,7 +38,8 @@ def event_anchor(event_id: str) -> str:
 class EventDirective(SphinxDirective):
     """``.. event:: Headline`` with ``date`` (required), ``id``, ``entities``, ``sources``, ..."""
 
-    required_arguments = 1
+    required_arguments = 0
+    optional_arguments = 1  # a missing headline is a located newsarc warning, not an error
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar[dict[str, object]] = {
@@ -52,10 +54,11 @@ class EventDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        remove_control_chars(self, "the headline")
         domain = news_domain(self.env)
         docname = self.env.docname
         location = (docname, self.lineno)
-        headline = " ".join(self.arguments[0].split())
+        headline = " ".join(self.arguments[0].split()) if self.arguments else ""
         sources, skip = self._sources(location)
         body_lines = self.content[skip:]
 
@@ -80,6 +83,11 @@ class EventDirective(SphinxDirective):
                     headline[:60],
                     error,
                 )
+
+        if not headline:
+            warn("event has no headline; write it after the directive's name. It is shown "
+                 "here but left out of the archive", "headline", location)
+            date = None  # not in the archive, like an event without a date
 
         serial = domain.next_serial(docname)
         explicit_id = "id" in self.options
@@ -113,10 +121,11 @@ class EventDirective(SphinxDirective):
         uid = f"{docname}#{serial}"
         if date is not None:
             container += pending_news(kind="date", uid=uid)
-        headline_para = nodes.paragraph(classes=["newsarc-headline"])
-        headline_para["support_smartquotes"] = False  # published verbatim, as in listings
-        headline_para += nodes.strong(headline, headline)
-        container += headline_para
+        if headline:
+            headline_para = nodes.paragraph(classes=["newsarc-headline"])
+            headline_para["support_smartquotes"] = False  # published verbatim, as in listings
+            headline_para += nodes.strong(headline, headline)
+            container += headline_para
         if body_lines:
             body = nodes.container(classes=["newsarc-body"])
             self.state.nested_parse(body_lines, self.content_offset + skip, body)
@@ -148,30 +157,41 @@ class EventDirective(SphinxDirective):
         self.state.document.note_explicit_target(container)
         return [container]
 
+    def _folded_by_myst(self) -> bool:
+        """Whether the body starts right after a MyST ``:key: value`` option line.
+
+        Only there can body lines be options MyST folded: docutils reads continuation
+        lines itself, and a body after a YAML block (``---``) or a blank line is body.
+        """
+        if isinstance(self.state, RSTState) or not self.content:
+            return False
+        lines = self.block_text.splitlines()
+        offset = self.content_offset  # MyST: lines from the opening line to the body
+        return 0 < offset < len(lines) and bool(_OPTION_LINE.match(lines[offset]))
+
     def _recover_folded(self) -> int:
         """Take back option lines that MyST folded into the body.
 
         With ``:sources: A <url>`` followed by an indented ``B <url>``, MyST ends the
         options at the first line and makes the rest (the continuation and any later
-        ``:key:`` lines) body content, silently. Such leading lines are read as what the
-        author meant: continuation lines of ``sources`` as sources, ``:key: value`` lines
-        as options. Returns the number of body lines taken.
+        ``:key:`` lines) body content, silently. Such lines, directly after the option
+        lines, are read as what the author meant: continuation lines of ``sources`` as
+        sources, ``:key: value`` lines as options. Returns the number of body lines taken.
         """
         content = self.content
-        if not content or not content[0][:1].isspace() or not content[0].strip():
+        if not content[0][:1].isspace() or not content[0].strip() or not self._folded_by_myst():
             return 0
-        first_line = self.lineno + 1 + len(self.options)
         last_key = next(reversed(self.options), "")
         taken = 0
         while taken < len(content):
             line = content[taken]
             match = _OPTION_LINE.match(line)
             if line[:1].isspace() and line.strip() and last_key == "sources":
-                self._folded_sources.append((line, first_line + taken))
+                self._folded_sources.append((line, content_line(self, taken)))
             elif match and match[1] in self.option_spec and match[1] not in self.options:
                 last_key = match[1]
                 if last_key == "sources":
-                    self._folded_sources.append((match[2], first_line + taken))
+                    self._folded_sources.append((match[2], content_line(self, taken)))
                 else:
                     self.options[last_key] = match[2]
             else:
@@ -179,11 +199,31 @@ class EventDirective(SphinxDirective):
             taken += 1
         return taken
 
+    def _warn_source_like_body(self, docname: str) -> None:
+        """Warn at indented lines opening the body, after ``sources`` as the last option,
+        that read as sources (``Name <URL>`` or a URL): the author may have meant them as
+        sources, but they are body text (a code block or a block quote) and stay so."""
+        if next(reversed(self.options), "") != "sources":
+            return
+        for i, line in enumerate(self.content):
+            if not line[:1].isspace() or not line.strip():
+                break
+            try:
+                looks_like_source = bool(parse_source(line).url)
+            except SourceError:
+                looks_like_source = False
+            if looks_like_source:
+                warn("%r looks like a source but is body text: the 'sources' option ends "
+                     "before it (a blank line or the end of the options block); it is kept "
+                     "in the body", "source", (docname, content_line(self, i)), line.strip())
+
     def _sources(self, location: tuple[str, int]) -> tuple[list[Source], int]:
         """Read the ``sources`` option (and source lines MyST folded into the body);
         return them and the number of body lines they took."""
         self._folded_sources: list[tuple[str, int]] = []
-        skip = self._recover_folded()
+        skip = self._recover_folded() if self.content else 0
+        if not skip:
+            self._warn_source_like_body(location[0])
         lines = [(line, location[1]) for line in self.options.get("sources", "").splitlines()]
         lines += self._folded_sources
         sources: list[Source] = []
@@ -198,6 +238,7 @@ class EventDirective(SphinxDirective):
 
     def _sources_node(self, sources: list[Source]) -> nodes.container:
         box = nodes.container(classes=["newsarc-sources"])
+        box["support_smartquotes"] = False  # names and URLs verbatim, like the headline
         box += nodes.rubric(_("Sources"), _("Sources"))
         listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for source in sources:

@@ -54,6 +54,9 @@ class EventListDirective(SphinxDirective):
             order=self.options.get("order", "newest"),
             limit=self.options.get("limit", 0),
         )
+        if query.inverted:
+            warn("eventlist :from: %s is after :to: %s; it lists no event", "date",
+                 (self.env.docname, self.lineno), query.start, query.end)
         domain = news_domain(self.env)
         domain.add_list(self.env.docname, query)
         node = pending_news(kind="eventlist", query=query,

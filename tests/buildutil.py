@@ -44,7 +44,7 @@ def outputs(out: Path) -> dict[str, bytes]:
         p.relative_to(out).as_posix(): p.read_bytes()
         for p in sorted(out.rglob("*"))
         if p.is_file() and not SKIP_PARTS & set(p.relative_to(out).parts)
-        and p.name != ".buildinfo"
+        and p.name not in (".buildinfo", ".buildinfo.bak")  # Sphinx's own records
     }
     if "searchindex.js" in files:
         files["searchindex.js"] = _search_index(files["searchindex.js"])

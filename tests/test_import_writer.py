@@ -309,6 +309,7 @@ def test_cli_ctrl_c_while_committing_finishes_the_renames(
 
     if threading.current_thread() is not threading.main_thread():
         pytest.skip("signals reach the main thread only")
+    handler = signal.getsignal(signal.SIGINT)  # tox may start the tests with SIGINT ignored
     expected = tmp_path / "expected"
     import_events(WIKITIMES[:1], expected, format="wikitimes")
     out, _ = _imported(tmp_path)
@@ -325,4 +326,4 @@ def test_cli_ctrl_c_while_committing_finishes_the_renames(
         "sphinx-newsarc import: interrupted after every file was written"]
     assert {k: v[0] for k, v in _tree(out).items()} == {
         k: v[0] for k, v in _tree(expected).items()}
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is handler

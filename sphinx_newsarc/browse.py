@@ -24,16 +24,19 @@ from docutils import nodes
 from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.config import Config
 
+from .builders import is_website
 from .config import settings
 from .core.archive import Archive
 from .core.pages import BROWSE_KINDS, Page
-from .domain import NewsDomain, is_website
+from .domain import NewsDomain
+from .pages import page_kind
 from .render import Renderer
 from .stubs import prune_empty
 from .warnings import warn
 
-__all__ = ["collect_pages"]
+__all__ = ["collect_pages", "setup_browse"]
 
 TEMPLATE = "page.html"
 
@@ -73,8 +76,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     builder = app.builder
     if not is_website(builder) or not isinstance(builder, StandaloneHTMLBuilder):
         return
-    domain = app.env.get_domain("news")
-    assert isinstance(domain, NewsDomain)
+    domain = NewsDomain.of(app.env)
     manifest_path = _manifest_path(app)
     signature = _site_signature(app)
     old_signature, old_state, before = _read_manifest(manifest_path)
@@ -85,7 +87,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return  # no document changed since, same frame: every page is as this builder wrote it
     # after the one change this process made since this builder's last build, only the
     # pages listing its events (any other history: every page)
-    touched = domain.touched_pages
+    touched = domain.changes.touched_pages
     if not (unchanged_frame and old_state and old_state == domain.data["previous_state"]):
         touched = None
     views = domain.views(builder)
@@ -108,14 +110,15 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 and docname in before and written(docname)):
             pages[docname] = before[docname]
             continue
-        view = views.page(page.kind, page.key)
+        kind = page_kind(page.kind)
+        view = kind.build(views, page.key)
         digest = hashlib.blake2b(repr((page, view)).encode(), digest_size=16).hexdigest()
         pages[docname] = digest
         if unchanged_frame and before.get(docname) == digest and written(docname):
             continue
         renderer = Renderer(domain, views, builder, docname)
         body = nodes.container(classes=[f"newsarc-{page.kind}-page"])
-        body.extend(renderer.page(page.kind, view))
+        body.extend(kind.render(renderer, view))
         fragment = _html_fragment(builder, body)
         title = page.title
         html_title = f"<h1>{_escape(title)}</h1>\n"
@@ -132,7 +135,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             "metatags": "",
             "toctree": toctree.for_page(docname),
         }
-        domain.derived("browse", set).add(docname)  # for the page's feed and JSON links
+        domain.cache.browse_pages.add(docname)  # for the page's feed and JSON links
         yield docname, context, TEMPLATE
     # pages gone (never an author's document that took a page's name: it was just written)
     for stale in sorted(set(before) - set(pages) - set(app.env.found_docs)):
@@ -220,3 +223,18 @@ def _escape(text: str) -> str:
     from html import escape
 
     return escape(text, quote=True)
+
+
+def _add_static_path(app: Sphinx, config: Config) -> None:
+    """Ship ``newsarc.css``: added when the configuration is read, so the stored
+    configuration of the last build has it too (no "configuration changed" rebuilds)."""
+    static = str(Path(__file__).parent / "static")
+    if static not in config.html_static_path:
+        config.html_static_path.append(static)
+
+
+def setup_browse(app: Sphinx) -> None:
+    """The browse pages and the stylesheet of archive pages."""
+    app.connect("html-collect-pages", collect_pages)
+    app.connect("config-inited", _add_static_path)
+    app.add_css_file("newsarc.css")

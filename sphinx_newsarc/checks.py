@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .domain import NewsDomain
 from .warnings import warn
 
-__all__ = ["report_conflicts"]
+__all__ = ["report_conflicts", "setup_checks"]
 
 
-def report_conflicts(env: BuildEnvironment) -> None:
-    """Warn at the second of two events sharing an id, naming both places.
+def report_conflicts(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: warn at the second of two events sharing an id, naming both
+    places, and at an entity declaration that loses a name.
 
     The owner is the first in (docname, line) order, so serial and parallel builds agree.
     Only ids the author wrote are reported: derived ids are numbered within a document,
     and one derived in two documents belongs to the first, silently.
     """
-    domain = env.get_domain("news")
-    assert isinstance(domain, NewsDomain)
+    domain = NewsDomain.of(env)
+    if not domain.changed:  # like Sphinx's own warnings: reported when documents are read
+        return
     archive = domain.archive
     for dup in archive.duplicates:
         if not dup.other.explicit_id:
@@ -32,3 +35,9 @@ def report_conflicts(env: BuildEnvironment) -> None:
              "keeps it", "duplicate_entity", (conflict.loser.docname, conflict.loser.lineno),
              conflict.name, env.doc2path(conflict.winner.docname, False),
              conflict.winner.lineno, conflict.winner.name)
+
+
+def setup_checks(app: Sphinx) -> None:
+    """Report conflicts after reading (after the archive toctree's check, which may read
+    the root document again)."""
+    app.connect("env-updated", report_conflicts, priority=600)

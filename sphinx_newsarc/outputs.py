@@ -21,12 +21,12 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
-from sphinx.environment import BuildEnvironment
 from sphinx.util.osutil import relative_uri
 
 from . import __version__
+from .builders import is_website
 from .config import FEED_PATTERNS, JSON_PATHS, settings
-from .domain import NewsDomain, is_website
+from .domain import NewsDomain
 from .export import Exporter
 from .feeds import FeedLinks, atom_feed
 from .locale import _
@@ -264,16 +264,13 @@ def outputs_for(builder: Builder, domain: NewsDomain) -> Outputs | None:
     """
     if not produces_outputs(builder):
         return None
-    return domain.derived(("outputs", builder.name), lambda: Outputs.plan(builder, domain))
+    outputs = domain.cache.outputs.get(builder.name)
+    if outputs is None:
+        outputs = domain.cache.outputs[builder.name] = Outputs.plan(builder, domain)
+    return outputs
 
 
 # -- event handlers --------------------------------------------------------------------------
-
-
-def _domain(env: BuildEnvironment) -> NewsDomain:
-    domain = env.get_domain("news")
-    assert isinstance(domain, NewsDomain)
-    return domain
 
 
 def _conf_location(app: Sphinx) -> str | None:
@@ -317,8 +314,8 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
     """
     if not produces_outputs(app.builder):
         return
-    domain = _domain(app.env)
-    if pagename in domain.data["generated"] or pagename in domain.derived("browse", set):
+    domain = NewsDomain.of(app.env)
+    if pagename in domain.data["generated"] or pagename in domain.cache.browse_pages:
         outputs = outputs_for(app.builder, domain)
         assert outputs is not None
         links = outputs.site + outputs.head.get(pagename, [])
@@ -344,7 +341,7 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not produces_outputs(app.builder):
         return
     outdir = Path(app.outdir)
-    domain = _domain(app.env)
+    domain = NewsDomain.of(app.env)
     manifest = _manifest(app)
     signature = repr((settings(app.config), app.config.html_baseurl, app.config.project,
                       app.config.author, app.config.language))

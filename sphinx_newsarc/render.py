@@ -1,4 +1,6 @@
-"""Views to docutils nodes, for the current builder.
+"""Views to docutils nodes, for the current builder: links, listings, an event's date,
+entities and related events, the "Formats" line, and the titled groups of archive pages
+(each page kind's layout is in its module under :mod:`sphinx_newsarc.pages`).
 
 Only standard docutils nodes come out, with stable ``newsarc-*`` classes for themes, so
 every builder renders them; LaTeX additionally gets page numbers (``\\pageref``).
@@ -14,21 +16,14 @@ from sphinx.builders import Builder
 from sphinx.errors import NoUri
 from sphinx.util.texescape import tex_replace_map
 
+from .builders import is_website, is_whole_book
 from .core.dates import parse_date
-from .core.text import index_letter
-from .domain import (
-    NewsDomain,
-    chronology_anchor,
-    entity_anchor,
-    is_website,
-    is_whole_book,
-    story_anchor,
-)
+from .domain import NewsDomain
 from .inline import Inline, html_escapes
 from .locale import _
-from .views import EntityRef, Summary, Views
+from .views import EntityRef, EventView, Summary, Views
 
-__all__ = ["Renderer"]
+__all__ = ["Renderer", "count_text"]
 
 
 def _latex_label(docname: str, anchor: str) -> str:
@@ -154,15 +149,15 @@ class Renderer:
 
     # -- event pieces ----------------------------------------------------------------------
 
-    def event_date(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+    def event_date(self, view: EventView) -> list[nodes.Node]:
         """The date line at the top of an event."""
         inline = self.inline()
-        self.add_date(inline, view[0])
+        self.add_date(inline, view.summary)
         return [self.paragraph(inline, classes=["newsarc-date"])]
 
-    def event_meta(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+    def event_meta(self, view: EventView) -> list[nodes.Node]:
         """Entities, story and category of an event."""
-        _summary, entities, story, category, _related, _unknown = view
+        entities, story, category = view.entities, view.story, view.category
         if not (entities or story or category):
             return []
         inline = self.inline(searchable=True)  # found by the names of its entities
@@ -177,12 +172,11 @@ class Renderer:
             inline.close()
             parts += 1
         if story:
-            name, page = story
             if parts:
                 inline.text(" \N{MIDDLE DOT} ")
             inline.open(["newsarc-story"])
             inline.text(_("Story") + ": ")
-            self.add_link(inline, page if self.website else None, "", name)
+            self.add_link(inline, story.page if self.website else None, "", story.name)
             inline.close()
             parts += 1
         if category:
@@ -191,21 +185,22 @@ class Renderer:
             inline.span(_("Category") + ": " + category, ["newsarc-category"])
         return [self.paragraph(inline, classes=["newsarc-meta"])]
 
-    def event_related(self, view: tuple[Any, ...]) -> list[nodes.Node]:
+    def event_related(self, view: EventView) -> list[nodes.Node]:
         """The related events, each with the entities it shares with this one."""
-        related = view[4]
+        related = view.related
         if not related:
             return []
         box = nodes.container(classes=["newsarc-related", "no-search"])
         box += nodes.rubric(_("Related"), _("Related"))
         items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
-        for summary, shared in related:
+        for item in related:
             inline = self.inline()
-            self.add_event(inline, summary)
-            self.add_pageref(inline, summary)
-            if shared:
+            self.add_event(inline, item.summary)
+            self.add_pageref(inline, item.summary)
+            if item.shared:
                 inline.text(" ")
-                inline.emphasis(_("Context") + ": " + ", ".join(shared), ["newsarc-context"])
+                inline.emphasis(_("Context") + ": " + ", ".join(item.shared),
+                                ["newsarc-context"])
             items += nodes.list_item("", self.paragraph(inline))
         box += items
         return [box]
@@ -242,256 +237,14 @@ class Renderer:
 
     # -- archive pages ---------------------------------------------------------------------
 
-    def page(self, kind: str, view: tuple[Any, ...]) -> list[nodes.Node]:
-        """The listing of a generated page."""
-        method = getattr(self, f"_page_{kind}")
-        return method(view)
-
-    def _section(self, title: str, ids: Sequence[str] = (), level_text: str = "",
-                 page: str | None = None) -> nodes.Element:
+    def group_title(self, title: str, ids: Sequence[str] = (), level_text: str = "",
+                    page: str | None = None) -> nodes.Element:
         """A titled block: a real section title is not possible inside a page body, so a
-        rubric with an anchor, linking to ``page`` where there is one."""
+        rubric with an anchor, linking to ``page`` (websites) where there is one."""
         rubric = nodes.rubric(classes=["newsarc-group", *([level_text] if level_text else [])])
         rubric["ids"].extend(ids)
         rubric += self.link(page if self.website else None, "", title)
         return rubric
-
-    def _page_day(self, view: tuple[Any, ...]) -> list[nodes.Node]:
-        nav, stories = view
-        out: list[nodes.Node] = []
-        para = nodes.paragraph(classes=["newsarc-daynav"])
-        previous, following = nav
-        if previous:
-            para += self.link(previous[2], "", "\N{LEFTWARDS ARROW} " + previous[1],
-                              ["newsarc-previous"])
-        if previous and following:
-            para += nodes.Text(" | ")
-        if following:
-            para += self.link(following[2], "", following[1] + " \N{RIGHTWARDS ARROW}",
-                              ["newsarc-next"])
-        if len(para):
-            out.append(para)
-        for story, page, summaries in stories:
-            if story:
-                out.append(self._section(story, page=page, level_text="newsarc-story-title"))
-            out.extend(self.listing(summaries, with_date=False))
-        out.extend(self.formats())
-        return out
-
-    def _page_month(self, view: tuple[Any, ...]) -> list[nodes.Node]:
-        days, loose = view
-        out: list[nodes.Node] = []
-        if loose:
-            out.extend(self.listing(loose))
-        for _day, page, summaries in days:
-            out.append(self._section(summaries[0].date_text, page=page))
-            out.extend(self.listing(summaries, with_date=False))
-        return out
-
-    def _page_year(self, view: tuple[Any, ...]) -> list[nodes.Node]:
-        months, loose = view
-        grid = nodes.container(classes=["newsarc-months", "sd-container-fluid",
-                                        "sd-sphinx-override", "sd-mb-4"])
-        row = nodes.container(classes=["sd-row", "sd-row-cols-2", "sd-row-cols-sm-3",
-                                       "sd-row-cols-md-4", "sd-g-2"])
-        for _month, title, page, count, day_count in months:
-            col = nodes.container(classes=["sd-col", "sd-d-flex-row"])
-            card = nodes.container(classes=["newsarc-month-card", "sd-card", "sd-w-100",
-                                            "sd-shadow-sm"])
-            body = nodes.container(classes=["sd-card-body"])
-            head = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
-            head += self.link(page, "", title)
-            body += head
-            text = count_text(count, day_count)
-            body += nodes.paragraph(text, text, classes=["sd-card-text"])
-            card += body
-            col += card
-            row += col
-        grid += row
-        out: list[nodes.Node] = [grid]
-        if loose:
-            out.extend(self.listing(loose))
-        return out
-
-    def _page_archive(self, view: tuple[Any, ...]) -> list[nodes.Node]:
-        out: list[nodes.Node] = []
-        if not self.website:  # printed books go straight to the indices
-            return out
-        years, recent, _categories = view
-        if years:
-            para = nodes.paragraph(classes=["newsarc-years"])
-            para += nodes.Text(_("Years") + ": ")
-            for n, (year, page, count) in enumerate(years):
-                if n:
-                    para += nodes.Text(" \N{MIDDLE DOT} ")
-                para += self.link(page, "", year)
-                para += nodes.Text(f" ({count})")
-            out.append(para)
-        for _day, page, summaries in recent:
-            card = nodes.container(classes=["newsarc-day-card", "sd-card", "sd-mb-3",
-                                            "sd-shadow-sm"])
-            header = nodes.container(classes=["sd-card-header"])
-            title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
-            title += self.link(page, "", summaries[0].date_text)
-            header += title
-            card += header
-            body = nodes.container(classes=["sd-card-body"])
-            body.extend(self.listing(summaries, with_date=False))
-            card += body
-            out.append(card)
-        out.extend(self.formats())
-        return out
-
-    def _page_chronology(self, view: tuple[Any, ...]) -> list[nodes.Node]:
-        out: list[nodes.Node] = []
-        for year, year_page, months, loose in view:
-            out.append(self._section(year, [chronology_anchor(year)], "newsarc-year",
-                                     year_page))
-            if loose:
-                out.extend(self.listing(loose))
-            for month, month_page, days, month_loose in months:
-                title = self.views.month_title(month)
-                out.append(self._section(title, [chronology_anchor(month)], "newsarc-month",
-                                         month_page))
-                if month_loose:
-                    out.extend(self.listing(month_loose))
-                if self.website:  # the day pages list the events
-                    items = nodes.bullet_list(classes=["newsarc-days"])
-                    for day, day_page, date_text, count in days:
-                        para = nodes.paragraph()
-                        para["ids"].append(chronology_anchor(day))
-                        para += self.link(day_page, "", date_text)
-                        para += nodes.Text(f" ({count})")
-                        items += nodes.list_item("", para)
-                    out.append(items)
-                    continue
-                for day, _day_page, summaries in days:
-                    para = nodes.paragraph(classes=["newsarc-day"])
-                    para["ids"].append(chronology_anchor(day))
-                    para += nodes.strong(summaries[0].date_text, summaries[0].date_text)
-                    out.append(para)
-                    out.extend(self.listing(summaries, with_date=False))
-        return out
-
-    def _entity_facts(self, facts: tuple[Any, ...]) -> list[nodes.Node]:
-        kind, aliases, url, description = facts
-        out: list[nodes.Node] = []
-        para = nodes.paragraph(classes=["newsarc-entity-facts"])
-        parts: list[list[nodes.Node]] = []
-        if kind:
-            parts.append([nodes.Text(_("Kind") + ": " + kind)])
-        if aliases:
-            parts.append([nodes.Text(_("Also known as") + ": " + ", ".join(aliases))])
-        if url:
-            parts.append([nodes.Text(_("Link") + ": "), nodes.reference(url, url, refuri=url)])
-        for n, part in enumerate(parts):
-            if n:
-                para += nodes.Text(" \N{MIDDLE DOT} ")
-            para.extend(part)
-        if parts:
-            out.append(para)
-        for text in description:
-            out.append(nodes.paragraph(text, text, classes=["newsarc-description"]))
-        return out
-
-    def _page_entities(self, view: tuple[Any, ...]) -> list[nodes.Node]:
-        if self.website:
-            return self._entity_links(view)
-        out: list[nodes.Node] = []
-        for ref, facts, summaries in view:
-            title = nodes.rubric(classes=["newsarc-group", "newsarc-entity-title"])
-            title["ids"].append(entity_anchor(ref.slug))
-            title += self.link(None, "", ref.name)
-            if facts[0]:
-                title += nodes.Text(f" ({facts[0]})")
-            out.append(title)
-            if facts[1]:
-                text = _("Also known as") + ": " + ", ".join(facts[1])
-                out.append(nodes.paragraph(text, text, classes=["newsarc-aliases"]))
-            out.extend(self.listing(summaries))
-        return out
-
-    def _entity_links(self, view: tuple[Any, ...]) -> list[nodes.Node]:
-        """The website's Entities index: an A-Z list of names, each linking to its page
-        (or declaration) with its event count; a name without a page lists its days."""
-        by_letter: dict[str, list[tuple[Any, ...]]] = {}
-        for entry in view:
-            by_letter.setdefault(index_letter(entry[0].name), []).append(entry)
-        groups = {letter: by_letter[letter]
-                  for letter in sorted(by_letter, key=lambda k: (k != "#", k))}
-        out: list[nodes.Node] = []
-        if len(groups) > 1:
-            jump = nodes.paragraph(classes=["newsarc-letters"])
-            for n, letter in enumerate(groups):
-                if n:
-                    jump += nodes.Text(" ")
-                jump += self.link(self.docname, letter_anchor(letter), letter)
-            out.append(jump)
-        for letter, entries in groups.items():
-            if len(groups) > 1:
-                title = nodes.rubric(letter, letter, classes=["newsarc-group",
-                                                              "newsarc-letter"])
-                title["ids"].append(letter_anchor(letter))
-                out.append(title)
-            items = nodes.bullet_list(classes=["newsarc-entity-index", "no-search"])
-            for ref, kind, count, days in entries:
-                inline = self.inline()
-                if ref.page is None and ref.declared_at:
-                    self.add_link(inline, ref.declared_at[0], ref.declared_at[1], ref.name,
-                                  ["newsarc-entity-link"])
-                else:
-                    self.add_link(inline, ref.page, "", ref.name, ["newsarc-entity-link"])
-                if kind:
-                    inline.text(f" ({kind})")
-                inline.text(" \N{EM DASH} ")
-                if days:
-                    for n, (date_text, page) in enumerate(days):
-                        if n:
-                            inline.text(", ")
-                        self.add_link(inline, page, "", date_text, ["newsarc-date-text"])
-                else:
-                    inline.text(count_text(count))
-                items += nodes.list_item("", self.paragraph(inline,
-                                                            ids=[entity_anchor(ref.slug)]))
-            out.append(items)
-        return out
-
-    def _page_entity(self, view: tuple[Any, ...]) -> list[nodes.Node]:
-        ref, facts, summaries = view
-        card = nodes.container(classes=["newsarc-entity-card", "sd-card", "sd-mb-3",
-                                        "sd-shadow-sm"])
-        body = nodes.container(classes=["sd-card-body"])
-        body.extend(self._entity_facts(facts))
-        text = count_text(len(summaries))
-        body += nodes.paragraph(text, text, classes=["newsarc-count", "sd-card-text"])
-        if ref.declared_at:
-            para = nodes.paragraph(classes=["sd-card-text"])
-            para += self.link(ref.declared_at[0], ref.declared_at[1], _("Declaration"))
-            body += para
-        card += body
-        return [card, *self.listing(summaries), *self.formats()]
-
-    def _page_stories(self, view: tuple[Any, ...]) -> list[nodes.Node]:
-        out: list[nodes.Node] = []
-        if self.website:  # the story pages list the events
-            for name, page, count, first, last, slug in view:
-                out.append(self._section(name, [story_anchor(slug)], page=page))
-                text = count_text(count) + f", {first} \N{EN DASH} {last}"
-                out.append(nodes.paragraph(text, text, classes=["newsarc-count"]))
-            return out
-        for name, page, summaries, slug in view:
-            out.append(self._section(name, [story_anchor(slug)], page=page))
-            out.extend(self.listing(summaries))
-        return out
-
-    def _page_story(self, view: tuple[Any, ...]) -> list[nodes.Node]:
-        _name, summaries = view
-        return [*self.listing(summaries, classes=["newsarc-timeline"]), *self.formats()]
-
-
-def letter_anchor(letter: str) -> str:
-    """The anchor of a letter's group in an index."""
-    return "letter-" + ("other" if letter == "#" else letter.lower())
 
 
 def count_text(events: int, days: int | None = None) -> str:

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .domain import NewsDomain
-from .nodes import pending_news
+from .nodes import pending_news, visit_unresolved
+from .pages import page_kind
 from .render import Renderer
 from .warnings import warn
 
-__all__ = ["ResolveNews"]
+__all__ = ["ResolveNews", "setup_resolve"]
 
 
 class ResolveNews(SphinxPostTransform):
@@ -21,8 +23,7 @@ class ResolveNews(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain = self.env.get_domain("news")
-        assert isinstance(domain, NewsDomain)
+        domain = NewsDomain.of(self.env)
         app = getattr(self.env, "_app", None) or self.app  # Sphinx 9 deprecates .app
         views = domain.views(app.builder)
         renderer = Renderer(domain, views, app.builder, self.env.docname)
@@ -42,7 +43,7 @@ class ResolveNews(SphinxPostTransform):
                     new = renderer.event_meta(view)
                 else:
                     event = archive.event(uid)
-                    for unknown in view[5]:
+                    for unknown in view.unknown_related:
                         warn("event %r: related id %r is not the id of any event",
                              "related", (event.docname, event.lineno), event.id, unknown)
                     new = renderer.event_related(view)
@@ -50,13 +51,14 @@ class ResolveNews(SphinxPostTransform):
                 summaries = views.eventlist(node["query"])
                 new = renderer.listing(summaries, classes=node["classes"])
             elif kind == "page":
-                page_kind, key = node["page"]
-                plan_doc = domain.plan.docname(page_kind, key)
+                kind_name, key = node["page"]
+                plan_doc = domain.plan.docname(kind_name, key)
                 if plan_doc is None:
                     new = []
                 else:
                     box = nodes.container(classes=node["classes"])
-                    box.extend(renderer.page(page_kind, views.page(page_kind, key)))
+                    kind_of_page = page_kind(kind_name)
+                    box.extend(kind_of_page.render(renderer, kind_of_page.build(views, key)))
                     new = [box]
             else:  # pragma: no cover - every kind is handled above
                 new = []
@@ -98,3 +100,11 @@ def print_source_urls(document: nodes.document) -> None:
                 para.insert(index + 1, nodes.Text(" "))
                 para.insert(index + 2, nodes.reference(url, url, refuri=url,
                                                        classes=["newsarc-source-url"]))
+
+
+def setup_resolve(app: Sphinx) -> None:
+    """The placeholder node (never written: resolved first) and the post-transform."""
+    unresolved = (visit_unresolved, None)
+    app.add_node(pending_news, html=unresolved, latex=unresolved, text=unresolved,
+                 man=unresolved, texinfo=unresolved)
+    app.add_post_transform(ResolveNews)

@@ -21,9 +21,13 @@ from sphinx.application import Sphinx
 
 from .config import settings
 from .core.pages import Page, plan_roots
+from .domain import NewsDomain
 from .warnings import warn
 
-__all__ = ["MARKER", "is_generated_stub", "prune_empty", "stub_source", "write_root_pages"]
+__all__ = [
+    "MARKER", "is_generated_stub", "prune_empty", "setup_stubs", "stub_source",
+    "write_root_pages",
+]
 
 MARKER = "sphinx-newsarc:generated"
 
@@ -104,7 +108,7 @@ def write_root_pages(app: Sphinx) -> None:
     suffixes = list(app.config.source_suffix)
     roots = plan_roots(config.pages, config.titles()) if config.generate_pages else []
     wanted = {page.docname for page in roots}
-    previous = app.env.get_domain("news").data["generated"]
+    previous = NewsDomain.of(app.env).data["generated"]
     for docname in sorted(set(previous) - wanted):
         for stale in _existing(srcdir, docname, suffixes):
             if is_generated_stub(stale):
@@ -134,3 +138,8 @@ def prune_empty(folder: Path, top: Path) -> None:
         except OSError:
             return
         folder = folder.parent
+
+
+def setup_stubs(app: Sphinx) -> None:
+    """Write the root pages' stubs before Sphinx looks for documents."""
+    app.connect("builder-inited", write_root_pages)

@@ -27,7 +27,7 @@ from .config import settings
 from .core.pages import plan_roots
 from .stubs import is_generated_stub
 
-__all__ = ["add_archive_toctree", "check_archive_toctree"]
+__all__ = ["add_archive_toctree", "check_archive_toctree", "setup_toctree"]
 
 #: Domain data key: root docname -> the front page its added toctree lists.
 DATA_KEY = "auto_toctree"
@@ -101,3 +101,10 @@ def check_archive_toctree(app: Sphinx, env: BuildEnvironment) -> list[str]:
     env.clear_doc(root)
     app.builder.read_doc(root)
     return sorted(env.found_docs)
+
+
+def setup_toctree(app: Sphinx) -> None:
+    """Before Sphinx's toctree collector (priority 500) notes the root document's
+    toctrees; checked after reading, before the conflicts are reported."""
+    app.connect("doctree-read", add_archive_toctree, priority=400)
+    app.connect("env-updated", check_archive_toctree, priority=400)

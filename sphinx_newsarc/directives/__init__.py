@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from docutils.parsers.rst.states import RSTState
-from sphinx.environment import BuildEnvironment
+from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.text import control_chars, strip_control_chars
 from ..warnings import warn
-
-if TYPE_CHECKING:
-    from ..domain import NewsDomain
-
-
-def news_domain(env: BuildEnvironment) -> NewsDomain:
-    """The ``news`` domain of this build, typed."""
-    from ..domain import NewsDomain
-
-    domain = env.get_domain("news")
-    assert isinstance(domain, NewsDomain)
-    return domain
 
 
 def content_line(directive: SphinxDirective, index: int) -> int:
@@ -57,3 +43,22 @@ def remove_control_chars(directive: SphinxDirective, argument: str) -> None:
         if found := control_chars(line):
             report(found, "the body", content_line(directive, i))
             content[i] = strip_control_chars(line)
+
+
+def setup_directives(app: Sphinx) -> None:
+    """The ``news`` domain's directives, and the short forms ``event``, ``entity`` and
+    ``eventlist``."""
+    from .entity import EntityDirective
+    from .event import EventDirective
+    from .eventlist import EventListDirective
+    from .page import ArchivePageDirective
+
+    directives: dict[str, type[SphinxDirective]] = {
+        "event": EventDirective,
+        "entity": EntityDirective,
+        "eventlist": EventListDirective,
+    }
+    for name, directive in directives.items():
+        app.add_directive_to_domain("news", name, directive)
+        app.add_directive(name, directive)
+    app.add_directive_to_domain("news", "archive-page", ArchivePageDirective)

@@ -11,9 +11,10 @@ from sphinx.util.docutils import SphinxDirective
 from ..core.model import EntityRecord
 from ..core.sources import encode_url
 from ..core.text import slugify, split_list
+from ..domain import NewsDomain
 from ..locale import _
 from ..warnings import warn
-from . import news_domain, remove_control_chars
+from . import remove_control_chars
 
 __all__ = ["EntityDirective"]
 
@@ -33,7 +34,7 @@ class EntityDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         remove_control_chars(self, "the name")
-        domain = news_domain(self.env)
+        domain = NewsDomain.of(self.env)
         docname = self.env.docname
         name = " ".join(self.arguments[0].split())
         aliases = tuple(split_list(self.options.get("aliases", "")))

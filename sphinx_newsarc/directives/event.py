@@ -14,10 +14,11 @@ from ..core.dates import DateError, parse_date
 from ..core.model import EventRecord, Source
 from ..core.sources import SourceError, parse_source
 from ..core.text import slugify, split_list
+from ..domain import NewsDomain
 from ..locale import _
 from ..nodes import pending_news
 from ..warnings import warn
-from . import content_line, news_domain, remove_control_chars
+from . import content_line, remove_control_chars
 
 __all__ = ["EventDirective"]
 
@@ -55,7 +56,7 @@ class EventDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         remove_control_chars(self, "the headline")
-        domain = news_domain(self.env)
+        domain = NewsDomain.of(self.env)
         docname = self.env.docname
         location = (docname, self.lineno)
         headline = " ".join(self.arguments[0].split()) if self.arguments else ""

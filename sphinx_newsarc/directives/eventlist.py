@@ -10,9 +10,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..core.dates import DateError, EventDate, parse_date
 from ..core.query import EventQuery
+from ..domain import NewsDomain
 from ..nodes import pending_news
 from ..warnings import warn
-from . import news_domain
 
 __all__ = ["EventListDirective"]
 
@@ -57,7 +57,7 @@ class EventListDirective(SphinxDirective):
         if query.inverted:
             warn("eventlist :from: %s is after :to: %s; it lists no event", "date",
                  (self.env.docname, self.lineno), query.start, query.end)
-        domain = news_domain(self.env)
+        domain = NewsDomain.of(self.env)
         domain.add_list(self.env.docname, query)
         node = pending_news(kind="eventlist", query=query,
                             classes=["newsarc-eventlist", *self.options.get("class", [])])

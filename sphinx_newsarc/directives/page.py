@@ -5,8 +5,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from ..domain import NewsDomain
 from ..nodes import pending_news
-from . import news_domain
 
 __all__ = ["ArchivePageDirective"]
 
@@ -22,7 +22,7 @@ class ArchivePageDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         kind = self.arguments[0]
         key = self.arguments[1] if len(self.arguments) > 1 else ""
-        news_domain(self.env).data["generated"][self.env.docname] = (kind, key)
+        NewsDomain.of(self.env).data["generated"][self.env.docname] = (kind, key)
         node = pending_news(kind="page", page=(kind, key), classes=[f"newsarc-{kind}-page"])
         self.set_source_info(node)
         return [node]

@@ -1,0 +1,120 @@
+"""The Chronology: years, months and days. On websites each day shows its number of
+events (its page lists them); in books every event, with its page number in PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from ..anchors import chronology_anchor
+from ..views import DayEvents, Summary
+from .base import PageKind
+
+if TYPE_CHECKING:
+    from ..render import Renderer
+    from ..views import Views
+
+__all__ = ["KIND", "ChronologyView"]
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    """A day as the website's Chronology shows it: its date, page, text and event count."""
+
+    day: str
+    page: str | None
+    date_text: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChronologyMonth:
+    """A month: its key, title and page, its days (with counts on websites, with events
+    in books), and its events dated to the month only."""
+
+    month: str
+    title: str
+    page: str | None
+    day_counts: tuple[DayCount, ...]
+    day_events: tuple[DayEvents, ...]
+    loose: tuple[Summary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChronologyYear:
+    """A year: its page, months, and events dated to the year only."""
+
+    year: str
+    page: str | None
+    months: tuple[ChronologyMonth, ...]
+    loose: tuple[Summary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChronologyView:
+    """Every year of the archive, oldest first."""
+
+    years: tuple[ChronologyYear, ...]
+
+
+def _day_count(views: Views, day: str) -> DayCount:
+    uids = views.archive.by_day[day]
+    return DayCount(day, views.page_for("day", day), views.summary(uids[0]).date_text,
+                    len(uids))
+
+
+def build(views: Views, key: str) -> ChronologyView:
+    archive = views.archive
+    years = []
+    for year, year_uids in archive.by_year.items():
+        months = []
+        for month in archive.months_of(year):
+            days = archive.days_of(month)
+            counts = tuple(_day_count(views, d) for d in days) if views.website else ()
+            events = () if views.website else tuple(views.day_events(d) for d in days)
+            loose = views.summaries(
+                u for u in archive.by_month[month] if archive.date_of(u).precision == "month"
+            )
+            months.append(ChronologyMonth(month, views.month_title(month),
+                                          views.page_for("month", month), counts, events,
+                                          loose))
+        loose = views.summaries(u for u in year_uids if archive.date_of(u).precision == "year")
+        years.append(ChronologyYear(year, views.page_for("year", year), tuple(months), loose))
+    return ChronologyView(tuple(years))
+
+
+def render(r: Renderer, view: ChronologyView) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for year in view.years:
+        out.append(r.group_title(year.year, [chronology_anchor(year.year)], "newsarc-year",
+                                 year.page))
+        if year.loose:
+            out.extend(r.listing(year.loose))
+        for month in year.months:
+            out.append(r.group_title(month.title, [chronology_anchor(month.month)],
+                                     "newsarc-month", month.page))
+            if month.loose:
+                out.extend(r.listing(month.loose))
+            if r.website:  # the day pages list the events
+                items = nodes.bullet_list(classes=["newsarc-days"])
+                for day in month.day_counts:
+                    para = nodes.paragraph()
+                    para["ids"].append(chronology_anchor(day.day))
+                    para += r.link(day.page, "", day.date_text)
+                    para += nodes.Text(f" ({day.count})")
+                    items += nodes.list_item("", para)
+                out.append(items)
+                continue
+            for entry in month.day_events:
+                text = entry.summaries[0].date_text
+                para = nodes.paragraph(classes=["newsarc-day"])
+                para["ids"].append(chronology_anchor(entry.day))
+                para += nodes.strong(text, text)
+                out.append(para)
+                out.extend(r.listing(entry.summaries, with_date=False))
+    return out
+
+
+KIND = PageKind("chronology", build, render)

@@ -1,0 +1,136 @@
+"""The Entities index. On websites an A-Z list of names, each linking to its page (or
+declaration) with its number of events, a name without a page listing the days of its
+events; in books every entity with its kind, aliases and events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from ..anchors import entity_anchor, letter_anchor
+from ..core.text import index_letter
+from ..locale import _
+from ..render import count_text
+from ..views import EntityRef
+from .base import PageKind
+from .entity import EntityEntry, entity_entry
+
+if TYPE_CHECKING:
+    from ..render import Renderer
+    from ..views import Views
+
+__all__ = ["KIND", "EntitiesView"]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCount:
+    """An entity as the website's index shows it: its links, kind, number of events and
+    (with no page of its own) the days of its events as (date text, page)."""
+
+    ref: EntityRef
+    kind: str
+    count: int
+    days: tuple[tuple[str, str | None], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntitiesView:
+    """Every entity with events or a declaration, by name: with counts on websites, with
+    facts and events in books."""
+
+    counts: tuple[EntityCount, ...] = ()
+    entries: tuple[EntityEntry, ...] = ()
+
+
+def _entity_count(views: Views, key: str) -> EntityCount:
+    archive = views.archive
+    ref = views.entity_ref(key)
+    record = archive.entity(key).record
+    uids = archive.by_entity.get(key, ())
+    days: tuple[tuple[str, str | None], ...] = ()
+    if ref.page is None:
+        days = tuple(dict.fromkeys((s.date_text, s.date_page) for s in views.summaries(uids)))
+    return EntityCount(ref, record.kind if record else "", len(uids), days)
+
+
+def build(views: Views, key: str) -> EntitiesView:
+    archive = views.archive
+    keys = [entity.key for entity in archive.entities
+            if entity.key in archive.by_entity or entity.record is not None]
+    if views.website:
+        counts = sorted((_entity_count(views, k) for k in keys),
+                        key=lambda e: (e.ref.name.casefold(), e.ref.key))
+        return EntitiesView(counts=tuple(counts))
+    entries = sorted((entity_entry(views, k) for k in keys),
+                     key=lambda e: (e.ref.name.casefold(), e.ref.key))
+    return EntitiesView(entries=tuple(entries))
+
+
+def _render_book(r: Renderer, entries: tuple[EntityEntry, ...]) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for entry in entries:
+        title = nodes.rubric(classes=["newsarc-group", "newsarc-entity-title"])
+        title["ids"].append(entity_anchor(entry.ref.slug))
+        title += r.link(None, "", entry.ref.name)
+        if entry.facts.kind:
+            title += nodes.Text(f" ({entry.facts.kind})")
+        out.append(title)
+        if entry.facts.aliases:
+            text = _("Also known as") + ": " + ", ".join(entry.facts.aliases)
+            out.append(nodes.paragraph(text, text, classes=["newsarc-aliases"]))
+        out.extend(r.listing(entry.summaries))
+    return out
+
+
+def _render_website(r: Renderer, entries: tuple[EntityCount, ...]) -> list[nodes.Node]:
+    by_letter: dict[str, list[EntityCount]] = {}
+    for entry in entries:
+        by_letter.setdefault(index_letter(entry.ref.name), []).append(entry)
+    groups = {letter: by_letter[letter]
+              for letter in sorted(by_letter, key=lambda k: (k != "#", k))}
+    out: list[nodes.Node] = []
+    if len(groups) > 1:
+        jump = nodes.paragraph(classes=["newsarc-letters"])
+        for n, letter in enumerate(groups):
+            if n:
+                jump += nodes.Text(" ")
+            jump += r.link(r.docname, letter_anchor(letter), letter)
+        out.append(jump)
+    for letter, group in groups.items():
+        if len(groups) > 1:
+            title = nodes.rubric(letter, letter, classes=["newsarc-group", "newsarc-letter"])
+            title["ids"].append(letter_anchor(letter))
+            out.append(title)
+        items = nodes.bullet_list(classes=["newsarc-entity-index", "no-search"])
+        for entry in group:
+            ref = entry.ref
+            inline = r.inline()
+            if ref.page is None and ref.declared_at:
+                r.add_link(inline, ref.declared_at[0], ref.declared_at[1], ref.name,
+                           ["newsarc-entity-link"])
+            else:
+                r.add_link(inline, ref.page, "", ref.name, ["newsarc-entity-link"])
+            if entry.kind:
+                inline.text(f" ({entry.kind})")
+            inline.text(" \N{EM DASH} ")
+            if entry.days:
+                for n, (date_text, page) in enumerate(entry.days):
+                    if n:
+                        inline.text(", ")
+                    r.add_link(inline, page, "", date_text, ["newsarc-date-text"])
+            else:
+                inline.text(count_text(entry.count))
+            items += nodes.list_item("", r.paragraph(inline, ids=[entity_anchor(ref.slug)]))
+        out.append(items)
+    return out
+
+
+def render(r: Renderer, view: EntitiesView) -> list[nodes.Node]:
+    if r.website:
+        return _render_website(r, view.counts)
+    return _render_book(r, view.entries)
+
+
+KIND = PageKind("entities", build, render)

@@ -6,9 +6,8 @@ own ``setup_<x>(app)``.
 
 from __future__ import annotations
 
-from typing import Any
-
 from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "0.1.0"
 
@@ -17,7 +16,7 @@ __version__ = "0.1.0"
 ENV_VERSION = 8
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the ``news`` domain, its directives, roles, settings and static assets."""
     from . import (
         browse,

@@ -11,9 +11,7 @@ events changed, and deletes those that no longer exist.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import os
 import posixpath
 from collections.abc import Callable, Iterator
@@ -31,9 +29,9 @@ from .config import settings
 from .core.archive import Archive
 from .core.pages import BROWSE_KINDS, Page
 from .domain import NewsDomain
+from .manifest import read_manifest, remove_stale, write_manifest
 from .pages import page_kind
 from .render import Renderer
-from .stubs import prune_empty
 from .warnings import warn
 
 __all__ = ["collect_pages", "setup_browse"]
@@ -64,11 +62,10 @@ def _site_signature(app: Sphinx) -> str:
 
 def _read_manifest(path: Path) -> tuple[str, str, dict[str, str]]:
     """The previous build's site signature, environment state and page digests."""
-    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        pages = {str(k): str(v) for k, v in dict(data.get("pages", {})).items()}
-        return str(data.get("signature", "")), str(data.get("state", "")), pages
-    return "", "", {}
+    data = read_manifest(path)
+    pages = data.get("pages")
+    pages = {str(k): str(v) for k, v in pages.items()} if isinstance(pages, dict) else {}
+    return str(data.get("signature", "")), str(data.get("state", "")), pages
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -138,17 +135,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         domain.cache.browse_pages.add(docname)  # for the page's feed and JSON links
         yield docname, context, TEMPLATE
     # pages gone (never an author's document that took a page's name: it was just written)
-    for stale in sorted(set(before) - set(pages) - set(app.env.found_docs)):
-        output = Path(builder.get_outfilename(stale))
-        with contextlib.suppress(OSError):
-            output.unlink()
-            prune_empty(output.parent, outdir)
-    manifest_path.parent.mkdir(parents=True, exist_ok=True)
-    manifest_path.write_text(
-        json.dumps({"signature": signature, "state": state, "pages": pages},
-                   indent=0, sort_keys=True),
-        encoding="utf-8",
-    )
+    gone = sorted(set(before) - set(pages) - set(app.env.found_docs))
+    remove_stale(outdir, (Path(builder.get_outfilename(name)) for name in gone))
+    write_manifest(manifest_path, {"signature": signature, "state": state, "pages": pages})
 
 
 def page_origin(archive: Archive, page: Page) -> tuple[str, int] | None:

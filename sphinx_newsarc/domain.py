@@ -21,6 +21,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
+from sphinx.util.typing import RoleFunction
 
 from . import ENV_VERSION
 from .anchors import chronology_anchor, entity_anchor, story_anchor
@@ -100,7 +101,7 @@ class NewsDomain(Domain):
         "story": ObjType("story", "story"),
     }
     # the directives are added in setup() (directives/__init__.py): they use the domain
-    roles: ClassVar[dict[str, Any]] = {
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
         "event": NewsXRefRole("event"),
         "entity": NewsXRefRole("entity"),
         "day": NewsXRefRole("day"),

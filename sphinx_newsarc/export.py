@@ -8,9 +8,8 @@ two-space indent, UTF-8 without escapes, a newline at the end). See
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from .core.archive import Archive
 
@@ -22,11 +21,14 @@ def _schema_id() -> str:
     return str(json.loads(schema.read_text(encoding="utf-8"))["$id"])
 
 
+#: A JSON object of an export: strings, lists and objects.
+JSONObject = dict[str, object]
+
 #: The ``$id`` of the schema, written as ``$schema`` at the top of every export.
 SCHEMA_ID = _schema_id()
 
 
-def event_object(archive: Archive, uid: str) -> dict[str, Any]:
+def event_object(archive: Archive, uid: str) -> JSONObject:
     """One event as the schema's event object.
 
     Entities are given by their canonical names (an alias an author wrote resolves to the
@@ -47,7 +49,7 @@ def event_object(archive: Archive, uid: str) -> dict[str, Any]:
     }
 
 
-def entity_object(archive: Archive, key: str) -> dict[str, Any]:
+def entity_object(archive: Archive, key: str) -> JSONObject:
     """A declared entity as the schema's entity object."""
     entity = archive.entity(key)
     record = entity.record
@@ -61,7 +63,7 @@ def entity_object(archive: Archive, key: str) -> dict[str, Any]:
     }
 
 
-def export(archive: Archive, uids: Iterable[str] | None = None) -> dict[str, Any]:
+def export(archive: Archive, uids: Iterable[str] | None = None) -> JSONObject:
     """``{"$schema", "events", "entities"}`` for ``uids`` (default: every event).
 
     With every event, ``entities`` holds every declared entity; otherwise the declared
@@ -87,7 +89,7 @@ def _selection(archive: Archive, uids: Iterable[str] | None) -> tuple[list[str],
     return chosen, keys
 
 
-def dump(data: Any) -> bytes:
+def dump(data: JSONObject) -> bytes:
     """Deterministic JSON text: sorted keys, indent 2, UTF-8, newline at the end."""
     text = json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)
     return (text + "\n").encode("utf-8")
@@ -116,14 +118,15 @@ class Exporter:
         )
         return text.encode("utf-8")
 
-    def _encoded(self, cache: dict[str, str], key: str, make: Any) -> str:
+    def _encoded(self, cache: dict[str, str], key: str,
+                 make: Callable[[Archive, str], JSONObject]) -> str:
         text = cache.get(key)
         if text is None:
             text = cache[key] = _indented(make(self.archive, key), "    ")
         return text
 
 
-def _indented(value: Any, indent: str) -> str:
+def _indented(value: object, indent: str) -> str:
     """``json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False)`` for the strings,
     lists and dicts of an export, nested at ``indent``: the same text, several times faster
     (``json`` encodes indented output in pure Python)."""

@@ -11,7 +11,7 @@ text, man, ...) get the nodes.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from dataclasses import dataclass
 
 from docutils import nodes
 from sphinx.builders import Builder
@@ -35,6 +35,46 @@ def html_escapes(builder: Builder) -> Mapping[int, str] | None:
     return table if isinstance(table, Mapping) else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Text:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Reference:
+    text: str
+    classes: tuple[str, ...]
+    refuri: str | None
+    refid: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A ``span`` (``inline`` node) or ``em`` (``emphasis`` node) of text."""
+
+    emphasis: bool
+    text: str
+    classes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Open:
+    classes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Close:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    node: nodes.Node
+
+
+_Part = _Text | _Reference | _Span | _Open | _Close | _Node
+
+
 class Inline:
     """Collects the inline content of one paragraph; :meth:`result` gives it as one raw
     HTML node (HTML builders) or as nodes.
@@ -46,7 +86,7 @@ class Inline:
     def __init__(self, escapes: Mapping[int, str] | None, searchable: bool = False) -> None:
         self.escapes = escapes
         self.searchable = searchable
-        self._parts: list[tuple[Any, ...]] = []
+        self._parts: list[_Part] = []
         self._escaped_text = False
 
     def _note(self, text: str) -> None:
@@ -56,36 +96,36 @@ class Inline:
     def text(self, text: str) -> None:
         """Plain text."""
         self._note(text)
-        self._parts.append(("text", text))
+        self._parts.append(_Text(text))
 
     def reference(self, text: str, classes: Sequence[str], refuri: str | None = None,
                   refid: str | None = None) -> None:
         """An internal link: to ``refuri``, or to ``#refid`` on this page."""
         self._note(text)
-        self._parts.append(("reference", text, tuple(classes), refuri, refid))
+        self._parts.append(_Reference(text, tuple(classes), refuri, refid))
 
     def span(self, text: str, classes: Sequence[str] = ()) -> None:
         """Text in a ``span`` (an ``inline`` node) with ``classes``."""
         self._note(text)
-        self._parts.append(("span", text, tuple(classes)))
+        self._parts.append(_Span(False, text, tuple(classes)))
 
     def emphasis(self, text: str, classes: Sequence[str] = ()) -> None:
         """Emphasised text."""
         self._note(text)
-        self._parts.append(("emphasis", text, tuple(classes)))
+        self._parts.append(_Span(True, text, tuple(classes)))
 
     def open(self, classes: Sequence[str]) -> None:
         """Start a ``span`` (``inline`` node) holding what follows until :meth:`close`."""
-        self._parts.append(("open", tuple(classes)))
+        self._parts.append(_Open(tuple(classes)))
 
     def close(self) -> None:
         """End the innermost :meth:`open`."""
-        self._parts.append(("close",))
+        self._parts.append(_Close())
 
     def node(self, node: nodes.Node) -> None:
         """A node of the node form only (LaTeX page numbers): HTML builders never ask."""
         assert self.escapes is None
-        self._parts.append(("node", node))
+        self._parts.append(_Node(node))
 
     def result(self) -> list[nodes.Node]:
         """The content: one raw HTML node, or the nodes."""
@@ -95,28 +135,27 @@ class Inline:
 
     def _nodes(self) -> list[nodes.Node]:
         stack: list[nodes.Element] = [nodes.inline()]
-        for kind, *args in self._parts:
-            if kind == "text":
-                stack[-1] += nodes.Text(args[0])
-            elif kind == "reference":
-                text, classes, refuri, refid = args
-                ref = nodes.reference(text, text, internal=True, classes=list(classes))
-                if refuri is not None:
-                    ref["refuri"] = refuri
-                else:
-                    ref["refid"] = refid
-                stack[-1] += ref
-            elif kind == "span":
-                stack[-1] += nodes.inline(args[0], args[0], classes=list(args[1]))
-            elif kind == "emphasis":
-                stack[-1] += nodes.emphasis(args[0], args[0], classes=list(args[1]))
-            elif kind == "open":
-                stack.append(nodes.inline(classes=list(args[0])))
-            elif kind == "close":
-                node = stack.pop()
-                stack[-1] += node
-            else:
-                stack[-1] += args[0]
+        for part in self._parts:
+            match part:
+                case _Text(text):
+                    stack[-1] += nodes.Text(text)
+                case _Reference(text, classes, refuri, refid):
+                    ref = nodes.reference(text, text, internal=True, classes=list(classes))
+                    if refuri is not None:
+                        ref["refuri"] = refuri
+                    else:
+                        ref["refid"] = refid
+                    stack[-1] += ref
+                case _Span(emphasis, text, classes):
+                    make = nodes.emphasis if emphasis else nodes.inline
+                    stack[-1] += make(text, text, classes=list(classes))
+                case _Open(classes):
+                    stack.append(nodes.inline(classes=list(classes)))
+                case _Close():
+                    node = stack.pop()
+                    stack[-1] += node
+                case _Node(node):
+                    stack[-1] += node
         assert len(stack) == 1, "an open() without close()"
         children = list(stack[0].children)
         stack[0].children = []
@@ -136,22 +175,21 @@ class Inline:
             return out + (f' href="{href.translate(attribute)}">' if href is not None else ">")
 
         out: list[str] = []
-        for kind, *args in self._parts:
-            if kind == "text":
-                out.append(args[0].translate(escapes))
-            elif kind == "reference":
-                text, classes, refuri, refid = args
-                href = (refuri or "#") if refuri is not None else "#" + (refid or "")
-                out.append(start("a", (*classes, "reference", "internal"), href)
-                           + text.translate(escapes) + "</a>")
-            elif kind == "span":
-                out.append(start("span", args[1]) + args[0].translate(escapes) + "</span>")
-            elif kind == "emphasis":
-                out.append(start("em", args[1]) + args[0].translate(escapes) + "</em>")
-            elif kind == "open":
-                out.append(start("span", args[0]))
-            elif kind == "close":
-                out.append("</span>")
-            else:  # pragma: no cover - node() is for builders without HTML
-                raise AssertionError(kind)
+        for part in self._parts:
+            match part:
+                case _Text(text):
+                    out.append(text.translate(escapes))
+                case _Reference(text, classes, refuri, refid):
+                    href = (refuri or "#") if refuri is not None else "#" + (refid or "")
+                    out.append(start("a", (*classes, "reference", "internal"), href)
+                               + text.translate(escapes) + "</a>")
+                case _Span(emphasis, text, classes):
+                    tag = "em" if emphasis else "span"
+                    out.append(start(tag, classes) + text.translate(escapes) + f"</{tag}>")
+                case _Open(classes):
+                    out.append(start("span", classes))
+                case _Close():
+                    out.append("</span>")
+                case _Node():  # pragma: no cover - node() is for builders without HTML
+                    raise AssertionError(part)
         return "".join(out)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import html
-import json
 import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
@@ -30,7 +30,7 @@ from .domain import NewsDomain
 from .export import Exporter
 from .feeds import FeedLinks, atom_feed
 from .locale import _
-from .stubs import prune_empty
+from .manifest import read_manifest, remove_stale, write_manifest
 from .warnings import warn
 
 __all__ = [
@@ -48,8 +48,6 @@ __all__ = [
 ATOM_TYPE = "application/atom+xml"
 JSON_TYPE = "application/json"
 HOMEPAGE = "https://sphinx-newsarc.readthedocs.io"
-#: The attribute of the environment that remembers what the front page lists (see
-#: :func:`env_get_updated`).
 
 
 # -- settings --------------------------------------------------------------------------------
@@ -305,7 +303,7 @@ def check_feed_settings(app: Sphinx) -> None:
 
 
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                 doctree: Any) -> None:
+                 doctree: nodes.document | None) -> None:
     """``html-page-context``: ``<link rel="alternate">`` to the feeds and JSON of a page.
 
     Only archive pages link feeds and JSON of their own; every other page carries just the
@@ -345,15 +343,15 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
     manifest = _manifest(app)
     signature = repr((settings(app.config), app.config.html_baseurl, app.config.project,
                       app.config.author, app.config.language))
-    previous: list[str] = []
-    with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
-        before = json.loads(manifest.read_text(encoding="utf-8"))
-        if before["outdir"] == str(outdir):
-            previous = list(before["files"])
-            if (before.get("state") == domain.data["state"]
-                    and before.get("signature") == signature
-                    and all((outdir / rel).exists() for rel in previous)):
-                return  # no document changed since, same settings: the files are current
+    before = read_manifest(manifest)
+    listed = before.get("files")
+    previous = [str(rel) for rel in listed] if isinstance(listed, list) else []
+    if before.get("outdir") != str(outdir):
+        previous = []
+    elif (before.get("state") == domain.data["state"]
+            and before.get("signature") == signature
+            and all((outdir / rel).exists() for rel in previous)):
+        return  # no document changed since, same settings: the files are current
     outputs = outputs_for(app.builder, domain)
     assert outputs is not None
     files = outputs.files()
@@ -364,18 +362,9 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
                 continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    for rel in sorted(set(previous) - set(files)):
-        stale = outdir / rel
-        if outdir not in stale.parents:
-            continue
-        with contextlib.suppress(OSError):
-            stale.unlink()
-        prune_empty(stale.parent, outdir)
-    manifest.parent.mkdir(parents=True, exist_ok=True)
-    manifest.write_text(json.dumps({"outdir": str(outdir), "files": sorted(files),
-                                    "signature": signature,
-                                    "state": domain.data["state"]}, indent=1),
-                        encoding="utf-8")
+    remove_stale(outdir, (outdir / rel for rel in sorted(set(previous) - set(files))))
+    write_manifest(manifest, {"outdir": str(outdir), "files": sorted(files),
+                              "signature": signature, "state": domain.data["state"]})
 
 
 def setup(app: Sphinx) -> None:

@@ -9,7 +9,6 @@ every builder renders them; LaTeX additionally gets page numbers (``\\pageref``)
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from docutils import nodes
 from sphinx.builders import Builder
@@ -85,9 +84,10 @@ class Renderer:
         return Inline(self.escapes, searchable)
 
     @staticmethod
-    def paragraph(inline: Inline, **attributes: Any) -> nodes.paragraph:
+    def paragraph(inline: Inline, ids: Sequence[str] = (),
+                  classes: Sequence[str] = ()) -> nodes.paragraph:
         """A paragraph holding ``inline``'s content."""
-        para = nodes.paragraph(**attributes)
+        para = nodes.paragraph(ids=list(ids), classes=list(classes))
         para.extend(inline.result())
         return para
 

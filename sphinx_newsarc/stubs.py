@@ -22,10 +22,11 @@ from sphinx.application import Sphinx
 from .config import settings
 from .core.pages import Page, plan_roots
 from .domain import NewsDomain
+from .manifest import prune_empty
 from .warnings import warn
 
 __all__ = [
-    "MARKER", "is_generated_stub", "prune_empty", "setup_stubs", "stub_source",
+    "MARKER", "is_generated_stub", "setup_stubs", "stub_source",
     "write_root_pages",
 ]
 
@@ -42,12 +43,9 @@ def _suffix(app: Sphinx) -> str:
     return next(iter(suffixes))
 
 
-def _rst_escape(text: str) -> str:
-    return "".join("\\" + ch if not ch.isalnum() and ch.isascii() and ch not in " " else ch
-                   for ch in text)
-
-
-def _md_escape(text: str) -> str:
+def _escape_title(text: str) -> str:
+    """A title as literal text in reStructuredText and MyST alike: every ASCII
+    punctuation character backslash-escaped."""
     return "".join("\\" + ch if ch.isascii() and not ch.isalnum() and ch != " " else ch
                    for ch in text)
 
@@ -61,7 +59,7 @@ def stub_source(page: Page, suffix: str) -> str:
     children = list(page.children)
     arg = f"{page.kind} {page.key}".rstrip()
     if suffix == ".rst":
-        title = _rst_escape(page.title) or "\\ "
+        title = _escape_title(page.title) or "\\ "
         rule = "=" * max(column_width(title), 4)
         lines = [f".. {MARKER}: written by sphinx-newsarc on every build; do not edit.", "",
                  ":nosearch:", "", rule, title, rule, "", f".. news:archive-page:: {arg}", ""]
@@ -71,7 +69,7 @@ def stub_source(page: Page, suffix: str) -> str:
         return "\n".join(lines)
     lines = ["---", "nosearch: true", "---",
              f"% {MARKER}: written by sphinx-newsarc on every build; do not edit.", "",
-             f"# {_md_escape(page.title)}", "", f"```{{news:archive-page}} {arg}", "```", ""]
+             f"# {_escape_title(page.title)}", "", f"```{{news:archive-page}} {arg}", "```", ""]
     if children:
         lines += ["```{toctree}", ":maxdepth: 1", ""] + [f"/{c}" for c in children]
         lines += ["```", ""]
@@ -128,16 +126,6 @@ def write_root_pages(app: Sphinx) -> None:
             if stale.suffix != suffix:
                 stale.unlink()
         _write_if_changed(srcdir / (page.docname + suffix), stub_source(page, suffix))
-
-
-def prune_empty(folder: Path, top: Path) -> None:
-    """Remove ``folder`` and its parents below ``top`` while they are empty."""
-    while folder != top and top in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent
 
 
 def setup_stubs(app: Sphinx) -> None:

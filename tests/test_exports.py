@@ -175,3 +175,29 @@ def test_exporter_writes_the_bytes_of_dump_export() -> None:
     exporter = Exporter(archive)
     for chosen in (None, ["d#1", "d#2"], ["d#0"], []):
         assert exporter.dump(chosen) == dump(export(archive, chosen)), chosen
+
+
+def test_the_schema_s_id_pattern_is_the_event_id_rule() -> None:
+    """One rule for event ids: the directive, the importer and the published schema."""
+    import json
+    from pathlib import Path
+
+    from sphinx_newsarc.core.model import EVENT_ID
+
+    schema = json.loads((Path(__file__).parents[1] / "sphinx_newsarc/schema/events.schema.json")
+                        .read_text(encoding="utf-8"))
+    patterns = [value["pattern"] for value in _find(schema, "id") if "pattern" in value]
+    assert patterns and all(p == EVENT_ID.pattern for p in patterns)
+
+
+def _find(node: object, key: str) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = []
+    if isinstance(node, dict):
+        for k, value in node.items():
+            if k == key and isinstance(value, dict):
+                found.append(value)
+            found.extend(_find(value, key))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(_find(item, key))
+    return found

@@ -4,14 +4,13 @@ other events' related lists."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from .model import EventRecord
 
 __all__ = ["ranking_fields", "retold_events"]
 
 
-def ranking_fields(event: EventRecord) -> tuple[Any, ...]:
+def ranking_fields(event: EventRecord) -> tuple[object, ...]:
     """What places an event in other events' related lists and in the archive's order.
 
     Related lists rank by shared entities, then by chronological order (date, document,

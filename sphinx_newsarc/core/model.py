@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .dates import EventDate
 
-__all__ = ["EntityRecord", "EventRecord", "Source"]
+__all__ = ["EVENT_ID", "EntityRecord", "EventRecord", "Source", "is_event_id"]
+
+#: The one rule for an event id an author or a data file gives: letters, digits, ``-``,
+#: ``_``, ``.``, starting with a letter or digit (the JSON schema's ``id`` pattern; a
+#: test checks they agree).
+EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def is_event_id(text: str) -> bool:
+    """Whether ``text`` is a valid event id."""
+    return EVENT_ID.match(text) is not None
 
 
 @dataclass(frozen=True, slots=True)

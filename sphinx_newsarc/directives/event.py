@@ -11,7 +11,7 @@ from docutils.parsers.rst.states import RSTState
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.dates import DateError, parse_date
-from ..core.model import EventRecord, Source
+from ..core.model import EventRecord, Source, is_event_id
 from ..core.sources import SourceError, parse_source
 from ..core.text import slugify, split_list
 from ..domain import NewsDomain
@@ -22,7 +22,6 @@ from . import content_line, remove_control_chars
 
 __all__ = ["EventDirective"]
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 
 
 _OPTION_LINE = re.compile(r"^:([a-z]+):\s*(.*)$")
@@ -93,7 +92,7 @@ class EventDirective(SphinxDirective):
         serial = domain.next_serial(docname)
         explicit_id = "id" in self.options
         event_id = self.options.get("id", "").strip()
-        if explicit_id and not _ID.match(event_id):
+        if explicit_id and not is_event_id(event_id):
             warn(
                 "event id %r is not valid (use letters, digits, '-', '_', '.'); a derived id "
                 "is used instead",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from .records import (
     InputError,
     Position,
     Problems,
+    Progress,
     SkipRecord,
     check_date,
     check_id,
@@ -36,7 +37,6 @@ from .records import (
 
 __all__ = ["EVENT_FIELDS", "read_csv", "read_json", "read_jsonl"]
 
-Progress = Callable[[int], None]
 
 #: The fields of an event record.
 EVENT_FIELDS = (

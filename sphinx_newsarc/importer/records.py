@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..core.dates import DateError, EventDate, parse_date
+from ..core.model import is_event_id
 from ..core.sources import encode_url
 from ..core.text import control_chars, split_list, strip_control_chars
 
@@ -29,6 +30,7 @@ __all__ = [
     "Position",
     "Problem",
     "Problems",
+    "Progress",
     "SkipRecord",
     "check_date",
     "check_id",
@@ -41,6 +43,9 @@ __all__ = [
     "name_list",
     "parse_source_text",
 ]
+
+#: Called with the number of records read so far (the command line's progress line).
+Progress = Callable[[int], None]
 
 #: Why a record is skipped (the keys of :attr:`Problems.skipped`).
 SKIP_REASONS: dict[str, str] = {
@@ -68,7 +73,6 @@ WARNING_REASONS: dict[str, str] = {
                          "U+007F-U+009F) in text; removed",
 }
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 #: Line breaks that Python's ``str.splitlines`` (used by docutils and MyST) also honours.
 _BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 #: Text that :func:`check_text` looks at twice: control characters and lone surrogates.
@@ -285,7 +289,7 @@ def check_date(value: object, where: Position) -> EventDate:
 def check_id(value: str, where: Position, problems: Problems) -> str:
     """A slug-like id (letters, digits, ``-``, ``_``, ``.``); others are slugified."""
     text = clean_line(value)
-    if not text or _ID.match(text):
+    if not text or is_event_id(text):
         return text
     from ..core.text import slugify
 

@@ -7,7 +7,6 @@ Two forms are read: an array of events (``events-2001-01.json``) and a story obj
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -22,6 +21,7 @@ from .records import (
     InputError,
     Position,
     Problems,
+    Progress,
     SkipRecord,
     check_date,
     check_id,
@@ -34,7 +34,6 @@ from .records import (
 
 __all__ = ["category_name", "entity_from_wikitimes", "read_wikitimes", "title_from_url"]
 
-Progress = Callable[[int], None]
 
 _NOT_KEPT = re.compile(r"[^A-Za-z0-9 ]")
 _SPACE = re.compile(r"\s+")

@@ -25,7 +25,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.osutil import relative_uri
 
 from . import __version__
-from .config import FEED_PATTERNS, JSON_PATHS, settings
+from .config import FeedPaths, settings
 from .domain import NewsDomain, is_website
 from .export import Exporter
 from .feeds import FeedLinks, atom_feed
@@ -62,26 +62,12 @@ def produces_outputs(builder: Builder) -> bool:
 
 def feed_patterns(config: Config) -> dict[str, str]:
     """The output path pattern of each enabled feed kind (none without ``html_baseurl``)."""
-    value = config.newsarc_feeds
-    if value is None:  # the default: feeds when they can have absolute links
-        value = bool(config.html_baseurl)
-    if value is False or not config.html_baseurl:
-        return {}
-    patterns = dict(FEED_PATTERNS)
-    if isinstance(value, dict):
-        patterns.update(value)
-    return {kind: path for kind, path in patterns.items() if path}
+    return (settings(config).feeds or FeedPaths()).enabled() if config.html_baseurl else {}
 
 
 def json_paths(config: Config) -> dict[str, str]:
     """The output path (pattern) of each enabled JSON export."""
-    value = config.newsarc_json
-    if value is False:
-        return {}
-    paths = dict(JSON_PATHS)
-    if isinstance(value, dict):
-        paths.update(value)
-    return {kind: path for kind, path in paths.items() if path}
+    return settings(config).json.enabled()
 
 
 # -- what a build writes ---------------------------------------------------------------------
@@ -295,13 +281,10 @@ def _conf_location(app: Sphinx) -> str | None:
 def check_feed_settings(app: Sphinx) -> None:
     """``builder-inited``: warn when feeds are asked for but cannot have absolute links."""
     config = app.config
-    value = config.newsarc_feeds
     if not produces_outputs(app.builder) or config.html_baseurl:
         return
-    asked = value is True or (
-        isinstance(value, dict) and any({**FEED_PATTERNS, **value}.values())
-    )
-    if asked:
+    feeds = settings(config).feeds
+    if feeds is not None and feeds.enabled():
         warn("newsarc_feeds asks for Atom feeds, but html_baseurl is not set: feeds need "
              "absolute links, so none are written (set html_baseurl to the address the site "
              "is published at, or newsarc_feeds = False)", "feed", _conf_location(app))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any, NamedTuple
 
+from .config import settings
 from .core.archive import Archive
 from .core.dates import EventDate
 from .core.query import EventQuery, run_query
@@ -205,7 +206,7 @@ class Views:
 
     def _page_archive(self, key: str) -> tuple[Any, ...]:
         archive = self.archive
-        limit = self.config.newsarc_front_days
+        limit = settings(self.config).front_days
         days = list(reversed(archive.days))[:limit] if limit else list(reversed(archive.days))
         years = tuple(
             (year, self.domain.page_for("year", year), len(uids))

@@ -9,7 +9,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.text import control_chars, strip_control_chars
-from ..warnings import warn
+from ..warnings import NewsarcWarning, warn
 
 if TYPE_CHECKING:
     from ..domain import NewsDomain
@@ -41,7 +41,7 @@ def remove_control_chars(directive: SphinxDirective, argument: str) -> None:
     docname, lineno = directive.env.docname, directive.lineno
 
     def report(found: list[str], where: str, line: int) -> None:
-        warn("control character%s %s removed from %s", "control_char", (docname, line),
+        warn("control character%s %s removed from %s", NewsarcWarning.control_char, (docname, line),
              "s" if len(found) > 1 else "", ", ".join(f"U+{ord(c):04X}" for c in found), where)
 
     for i, value in enumerate(directive.arguments):

@@ -91,7 +91,7 @@ class NewsarcWarning(Enum):
     feed = (
         "feed",
         "`newsarc_feeds` asks for Atom feeds but `html_baseurl` is not set, so none are "
-        "written",
+        "written ([Feeds](feeds.md))",
         "the `newsarc_feeds` line of `conf.py`",
     )
 

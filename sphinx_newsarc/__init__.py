@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,7 @@ def _add_archive_toctree(app: Sphinx, doctree: nodes.document) -> None:
     add_archive_toctree(app, doctree)
 
 
-def _collect_pages(app: Sphinx):  # type: ignore[no-untyped-def]
+def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     from .browse import collect_pages
 
     return collect_pages(app)

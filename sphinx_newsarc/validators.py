@@ -14,7 +14,10 @@ import dataclasses
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = [
     "Invalid",
@@ -28,6 +31,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+D = TypeVar("D", bound="DataclassInstance")
 
 
 class Invalid(ValueError):
@@ -164,18 +168,18 @@ def page_patterns(defaults: Mapping[str, str],
     return Validator(expects, (dict,), convert)
 
 
-def output_paths(cls: type[T], placeholders: Mapping[str, str], auto: bool,
-                 what: str) -> Validator[T | None]:
+def output_paths(cls: type[D], placeholders: Mapping[str, str], auto: bool,
+                 what: str) -> Validator[D | None]:
     """``True`` (``cls()``: every file at its default path), ``False`` (none: every path
     empty), ``None`` when ``auto`` (decided later: the result is ``None``), or a dict of
     some of ``cls``'s fields to relative paths (``""`` or ``None``: that one is not
     written); a path of a field ``placeholders`` names must contain that placeholder."""
-    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    names = [f.name for f in dataclasses.fields(cls)]
     expects = ("None, " if auto else "") + (
         f"True, False, or a dict of {what} ({', '.join(names)}) to relative paths "
         "(\"\" leaves one out)")
 
-    def convert(value: object, problems: list[Problem]) -> T | None:
+    def convert(value: object, problems: list[Problem]) -> D | None:
         if value is None and auto:
             return None
         if isinstance(value, bool):

@@ -27,7 +27,7 @@ def located(warnings: list[str], subtype: str) -> list[tuple[str, int, str]]:
 
 
 @pytest.mark.sphinx("html", testroot="bad")
-def test_every_bad_input_is_a_located_warning(app) -> None:
+def test_every_bad_input_is_a_located_warning(app: SphinxTestApp) -> None:
     app.build()
     warnings = warnings_of(app)
     assert not any("Traceback" in w or "Exception" in w for w in warnings)

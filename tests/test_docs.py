@@ -93,7 +93,8 @@ def test_settings_and_warnings_pages_are_generated_from_the_code(tmp_path: Path)
         assert name in text, name
         start = text.index(name)
         entry = text[start:text.find("newsarc_", start + len(name))]
-        assert field.metadata["validator"].expects in entry.replace("‘", "'").replace("’", "'")
+        entry = entry.replace("\u2018", "'").replace("\u2019", "'")  # smart quotes
+        assert field.metadata["validator"].expects in entry
         assert "Default:" in entry
     assert text.count("Default:") == len(dataclasses.fields(NewsarcConfig))
     text = " ".join(read(out / "warnings.txt").split())

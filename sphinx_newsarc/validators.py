@@ -177,7 +177,7 @@ def output_paths(cls: type[D], placeholders: Mapping[str, str], auto: bool,
     names = [f.name for f in dataclasses.fields(cls)]
     expects = ("None, " if auto else "") + (
         f"True, False, or a dict of {what} ({', '.join(names)}) to relative paths "
-        "(\"\" leaves one out)")
+        "(an empty one leaves it out)")
 
     def convert(value: object, problems: list[Problem]) -> D | None:
         if value is None and auto:
@@ -198,7 +198,7 @@ def output_paths(cls: type[D], placeholders: Mapping[str, str], auto: bool,
                 continue
             need = (placeholders[key],) if key in placeholders else ()
             problem = (_pattern_problem(path, need, "a path") if isinstance(path, str)
-                       else "a relative path, or \"\"")
+                       else "a relative path, or an empty string")
             if problem is not None:
                 problems.append(Problem(f"[{key!r}]", path, problem,
                                         f"using {defaults[key]!r}"))

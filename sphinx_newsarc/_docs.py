@@ -10,11 +10,11 @@ read well in HTML, ePub and PDF alike.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import ExtensionMetadata
 
 from . import __version__
 from .config import NewsarcConfig
@@ -24,7 +24,7 @@ from .warnings import NewsarcWarning
 __all__ = ["NewsarcSettingsDirective", "NewsarcWarningsDirective", "setup"]
 
 
-def _code(value: Any) -> str:
+def _code(value: object) -> str:
     """``value``'s repr as inline code (backticks inside doubled)."""
     text = repr(value)
     fence = "``" if "`" in text else "`"
@@ -49,7 +49,7 @@ class NewsarcSettingsDirective(_MarkdownDirective):
     def lines(self) -> list[str]:
         text: list[str] = []
         for f in dataclasses.fields(NewsarcConfig):
-            validator: Validator[Any] = f.metadata["validator"]
+            validator: Validator[object] = f.metadata["validator"]
             default = f.metadata.get("doc_default") or _code(f.metadata["conf_default"])
             text += [
                 f"`newsarc_{f.name}`",
@@ -78,7 +78,7 @@ class NewsarcWarningsDirective(_MarkdownDirective):
         return text
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     """Register ``newsarc-settings`` and ``newsarc-warnings``."""
     app.add_directive("newsarc-settings", NewsarcSettingsDirective)
     app.add_directive("newsarc-warnings", NewsarcWarningsDirective)

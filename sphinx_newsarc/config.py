@@ -91,7 +91,8 @@ _PAGE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _setting(conf_default: Any, validator: Validator[Any], help: str, **more: str) -> Any:
+def _setting(conf_default: object, validator: Validator[object], help: str,
+             **more: str) -> Any:
     """A field whose default is ``validator``'s reading of ``conf_default``."""
     default, problems = validator(conf_default)
     assert not problems, problems
@@ -170,7 +171,7 @@ class NewsarcConfig:
 def register(app: Sphinx) -> None:
     """Declare every ``newsarc_*`` value; a change to any of them rebuilds the environment."""
     for f in dataclasses.fields(NewsarcConfig):
-        validator: Validator[Any] = f.metadata["validator"]
+        validator: Validator[object] = f.metadata["validator"]
         app.add_config_value(f"newsarc_{f.name}", f.metadata["conf_default"], "env",
                              types=validator.types, description=f.metadata["help"])
 
@@ -204,7 +205,7 @@ def read_settings(config: Config, confdir: str | Path | None = None) -> NewsarcC
     values: dict[str, Any] = {}
     for f in dataclasses.fields(NewsarcConfig):
         key = f"newsarc_{f.name}"
-        validator: Validator[Any] = f.metadata["validator"]
+        validator: Validator[object] = f.metadata["validator"]
         raw = getattr(config, key)
         try:
             values[f.name], problems = validator(raw)

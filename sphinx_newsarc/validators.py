@@ -30,7 +30,7 @@ __all__ = [
     "whole_number",
 ]
 
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)
 D = TypeVar("D", bound="DataclassInstance")
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import TypeAlias
 
+from docutils import nodes
 from sphinx.util import logging
 
 __all__ = ["SUBTYPES", "NewsarcWarning", "warn"]
@@ -102,8 +103,12 @@ SUBTYPES: dict[str, str] = {w.value: w.description for w in NewsarcWarning}
 
 _BY_VALUE: dict[str, NewsarcWarning] = {w.value: w for w in NewsarcWarning}
 
+#: Where a warning points: (docname, line), a node, or ``"path:line"``.
+Location: TypeAlias = tuple[str, int] | nodes.Node | str | None
 
-def warn(message: str, subtype: NewsarcWarning | str, location: Any = None, *args: Any) -> None:
+
+def warn(message: str, subtype: NewsarcWarning | str, location: Location = None,
+         *args: object) -> None:
     """Emit a ``newsarc.<subtype>`` warning at ``location``: (docname, line), a node, or a
     ``"path:line"`` string (where there is no document yet, e.g. ``conf.py``).
 

@@ -20,7 +20,6 @@ nitpicky = True
 
 newsarc_related_limit = 5
 newsarc_front_days = 7
-newsarc_date_format = "%d %B %Y"
 
 html_theme = "furo" if importlib.util.find_spec("furo") else "alabaster"
 html_title = "sphinx-newsarc"

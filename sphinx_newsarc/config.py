@@ -107,10 +107,11 @@ class NewsarcConfig:
     """All settings of sphinx-newsarc; each field is ``newsarc_<name>`` in ``conf.py``."""
 
     date_format: str = _setting(
-        "%Y-%m-%d", text(non_empty=True, what=_DATE_FORMAT),
-        "Format of a day's date (ISO, as in the news archive this grew from). Uses Sphinx's "
-        "date formatting, so `\"%d %B %Y\"` gives *10 April 2006*, localised by Babel when "
-        "`language` is set (*10 avril 2006* with `language = \"fr\"`).")
+        "%-d %B %Y", text(non_empty=True, what=_DATE_FORMAT),
+        "Format of a day's date, the one text of a date everywhere (events, listings, "
+        "related lists, page titles, the sidebar, bookmarks, the `day` role). Uses Sphinx's "
+        "date formatting, localised by Babel: *10 April 2006*, and *10 avril 2006* with "
+        "`language = \"fr\"`; `\"%Y-%m-%d\"` gives ISO dates.")
     month_format: str = _setting(
         "%B %Y", text(non_empty=True, what=_DATE_FORMAT),
         "Format of a month (page titles, events known only to the month).")

@@ -348,6 +348,9 @@ class NewsDomain(Domain):
             except DateError:
                 return None
             where = self.date_target(date, builder)
+            if not node.get("refexplicit"):  # one text for a date everywhere
+                text = self.date_text(date)
+                contnode = contnode.__class__(text, text, classes=contnode["classes"])
         else:
             return None
         if where is None:

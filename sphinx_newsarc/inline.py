@@ -46,6 +46,7 @@ class _Reference:
     classes: tuple[str, ...]
     refuri: str | None
     refid: str | None
+    datetime: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class _Span:
     emphasis: bool
     text: str
     classes: tuple[str, ...]
+    datetime: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +101,17 @@ class Inline:
         self._parts.append(_Text(text))
 
     def reference(self, text: str, classes: Sequence[str], refuri: str | None = None,
-                  refid: str | None = None) -> None:
-        """An internal link: to ``refuri``, or to ``#refid`` on this page."""
+                  refid: str | None = None, datetime: str | None = None) -> None:
+        """An internal link: to ``refuri``, or to ``#refid`` on this page; with
+        ``datetime`` (ISO), its text is a date (``<time>`` in HTML)."""
         self._note(text)
-        self._parts.append(_Reference(text, tuple(classes), refuri, refid))
+        self._parts.append(_Reference(text, tuple(classes), refuri, refid, datetime))
 
-    def span(self, text: str, classes: Sequence[str] = ()) -> None:
-        """Text in a ``span`` (an ``inline`` node) with ``classes``."""
+    def span(self, text: str, classes: Sequence[str] = (), datetime: str | None = None) -> None:
+        """Text in a ``span`` (an ``inline`` node) with ``classes``; with ``datetime``
+        (ISO), the text is a date (``<time>`` in HTML)."""
         self._note(text)
-        self._parts.append(_Span(False, text, tuple(classes)))
+        self._parts.append(_Span(False, text, tuple(classes), datetime))
 
     def emphasis(self, text: str, classes: Sequence[str] = ()) -> None:
         """Emphasised text."""
@@ -139,14 +143,14 @@ class Inline:
             match part:
                 case _Text(text):
                     stack[-1] += nodes.Text(text)
-                case _Reference(text, classes, refuri, refid):
+                case _Reference(text, classes, refuri, refid, _datetime):
                     ref = nodes.reference(text, text, internal=True, classes=list(classes))
                     if refuri is not None:
                         ref["refuri"] = refuri
                     else:
                         ref["refid"] = refid
                     stack[-1] += ref
-                case _Span(emphasis, text, classes):
+                case _Span(emphasis, text, classes, _datetime):
                     make = nodes.emphasis if emphasis else nodes.inline
                     stack[-1] += make(text, text, classes=list(classes))
                 case _Open(classes):
@@ -174,18 +178,24 @@ class Inline:
             out = f'<{tag} class="{" ".join(names).translate(attribute)}"' if names else f"<{tag}"
             return out + (f' href="{href.translate(attribute)}">' if href is not None else ">")
 
+        def time(text: str, datetime: str | None) -> str:
+            escaped = text.translate(escapes)
+            if datetime is None:
+                return escaped
+            return f'<time datetime="{datetime.translate(attribute)}">{escaped}</time>'
+
         out: list[str] = []
         for part in self._parts:
             match part:
                 case _Text(text):
                     out.append(text.translate(escapes))
-                case _Reference(text, classes, refuri, refid):
+                case _Reference(text, classes, refuri, refid, datetime):
                     href = (refuri or "#") if refuri is not None else "#" + (refid or "")
                     out.append(start("a", (*classes, "reference", "internal"), href)
-                               + text.translate(escapes) + "</a>")
-                case _Span(emphasis, text, classes):
+                               + time(text, datetime) + "</a>")
+                case _Span(emphasis, text, classes, datetime):
                     tag = "em" if emphasis else "span"
-                    out.append(start(tag, classes) + text.translate(escapes) + f"</{tag}>")
+                    out.append(start(tag, classes) + time(text, datetime) + f"</{tag}>")
                 case _Open(classes):
                     out.append(start("span", classes))
                 case _Close():

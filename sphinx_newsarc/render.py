@@ -92,16 +92,20 @@ class Renderer:
         return para
 
     def add_link(self, inline: Inline, docname: str | None, anchor: str, text: str,
-                 classes: Sequence[str] = ()) -> None:
-        """:meth:`link` into ``inline``."""
-        if not docname:
-            inline.span(text, classes)
-            return
-        refuri, refid = self.target(docname, anchor)
+                 classes: Sequence[str] = (), datetime: str | None = None) -> None:
+        """:meth:`link` into ``inline``; with ``datetime`` (ISO), ``text`` is that date."""
+        refuri, refid = self.target(docname, anchor) if docname else (None, None)
         if refuri is None and refid is None:
-            inline.span(text, classes)
+            inline.span(text, classes, datetime)
             return
-        inline.reference(text, classes, refuri, refid)
+        inline.reference(text, classes, refuri, refid, datetime)
+
+    def date_link(self, docname: str | None, anchor: str, text: str, iso: str,
+                  classes: Sequence[str] = ("newsarc-date-text",)) -> nodes.Node:
+        """A date (``<time datetime>`` in HTML) linking to ``docname#anchor``."""
+        inline = self.inline()
+        self.add_link(inline, docname, anchor, text, classes, iso)
+        return inline.result()[0]
 
     def add_event(self, inline: Inline, summary: Summary) -> None:
         """The headline of an event, linking to it."""
@@ -114,7 +118,8 @@ class Renderer:
         if found is None:
             target = self.domain.date_target(parse_date(summary.iso), self.builder)
             found = self._date_targets[summary.iso] = target if target else (None, "")
-        self.add_link(inline, found[0], found[1], summary.date_text, ["newsarc-date-text"])
+        self.add_link(inline, found[0], found[1], summary.date_text, ["newsarc-date-text"],
+                      summary.iso)
 
     def add_entity(self, inline: Inline, ref: EntityRef) -> None:
         """An entity's name, leading to its page, declaration or index entry."""
@@ -195,6 +200,8 @@ class Renderer:
         items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for item in related:
             inline = self.inline()
+            self.add_date(inline, item.summary)
+            inline.text(" \N{EM DASH} ")
             self.add_event(inline, item.summary)
             self.add_pageref(inline, item.summary)
             if item.shared:

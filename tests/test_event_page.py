@@ -82,10 +82,14 @@ def event_html(html: str, anchor: str) -> str:
 
 
 def related_items(fragment: str) -> list[tuple[str, str]]:
+    """(headline, context) of each related event; each starts with its date, a <time>."""
     box = fragment[fragment.index('class="newsarc-related') :]
     items = re.findall(r"<li>(.*?)</li>", box, re.S)
     out = []
     for item in items:
+        assert re.match(r'<p><a class="newsarc-date-text[^>]*><time datetime="\d{4}(-\d\d){0,2}">',
+                        item), item
+        item = item.split(" \N{EM DASH} ", 1)[1]
         headline = re.sub(r"<[^>]+>", "", item.split("newsarc-context")[0].rsplit("<em", 1)[0])
         context = re.search(r'newsarc-context">([^<]*)<', item)
         out.append((headline.strip(), context.group(1) if context else ""))
@@ -104,7 +108,9 @@ def test_seed_event_page(app: SphinxTestApp) -> None:
     date = re.search(r'<p class="newsarc-date"><a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', fragment)
     assert date is not None
     assert date.group(1) == "news/2006/04/10.html"
-    assert re.sub(r"<[^>]+>", "", date.group(2)) == "2006-04-10"
+    # one text for a date everywhere (a long date by default), as a machine-readable <time>
+    assert date.group(2) == '<time datetime="2006-04-10">10 April 2006</time>'
+
     assert fragment.index("newsarc-date") < fragment.index("newsarc-headline")
 
     # the headline, verbatim
@@ -167,14 +173,14 @@ def test_rst_authoring(app: SphinxTestApp) -> None:
     # roles: event by id shows its headline; entity by other spelling; day
     assert re.search(r'href="#peru-2006-runoff"[^>]*><span[^>]*>Alan García is re-elected', html)
     assert re.search(r'href="news/entities/alan-garcia.html"[^>]*><span[^>]*>Alan Garcia<', html)
-    assert re.search(r'href="news/2006/04/10.html"[^>]*><span[^>]*>2006-04-10<', html)
+    assert re.search(r'href="news/2006/04/10.html"[^>]*><span[^>]*>10 April 2006<', html)
 
 
 @pytest.mark.sphinx("text", testroot="sample")
 def test_text_builder(app: SphinxTestApp) -> None:
     app.build()
     text = read(app.outdir / "peru.txt")
-    assert "2006-04-10" in text
+    assert "10 April 2006" in text
     assert "1. BBC http://news.bbc.co.uk/2/hi/americas/4897186.stm" in text
     assert "Context: Alan García, Ollanta Humala" in text
 

@@ -27,12 +27,12 @@ __all__ = ["KIND", "EntitiesView"]
 @dataclass(frozen=True, slots=True)
 class EntityCount:
     """An entity as the website's index shows it: its links, kind, number of events and
-    (with no page of its own) the days of its events as (date text, page)."""
+    (with no page of its own) the days of its events as (ISO date, date text, page)."""
 
     ref: EntityRef
     kind: str
     count: int
-    days: tuple[tuple[str, str | None], ...]
+    days: tuple[tuple[str, str, str | None], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +49,10 @@ def _entity_count(views: Views, key: str) -> EntityCount:
     ref = views.entity_ref(key)
     record = archive.entity(key).record
     uids = archive.by_entity.get(key, ())
-    days: tuple[tuple[str, str | None], ...] = ()
+    days: tuple[tuple[str, str, str | None], ...] = ()
     if ref.page is None:
-        days = tuple(dict.fromkeys((s.date_text, s.date_page) for s in views.summaries(uids)))
+        days = tuple(dict.fromkeys((s.iso, s.date_text, s.date_page)
+                                   for s in views.summaries(uids)))
     return EntityCount(ref, record.kind if record else "", len(uids), days)
 
 
@@ -116,10 +117,10 @@ def _render_website(r: Renderer, entries: tuple[EntityCount, ...]) -> list[nodes
                 inline.text(f" ({entry.kind})")
             inline.text(" \N{EM DASH} ")
             if entry.days:
-                for n, (date_text, page) in enumerate(entry.days):
+                for n, (iso, date_text, page) in enumerate(entry.days):
                     if n:
                         inline.text(", ")
-                    r.add_link(inline, page, "", date_text, ["newsarc-date-text"])
+                    r.add_link(inline, page, "", date_text, ["newsarc-date-text"], iso)
             else:
                 inline.text(count_text(entry.count))
             items += nodes.list_item("", r.paragraph(inline, ids=[entity_anchor(ref.slug)]))

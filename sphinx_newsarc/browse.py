@@ -30,7 +30,8 @@ from .core.archive import Archive
 from .core.pages import BROWSE_KINDS, Page
 from .domain import NewsDomain
 from .manifest import read_manifest, remove_stale, write_manifest
-from .pages import page_kind
+from .pages import build_page, page_kind
+from .pages.frame import render_frame
 from .render import Renderer
 from .warnings import NewsarcWarning, warn
 
@@ -107,24 +108,29 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 and docname in before and written(docname)):
             pages[docname] = before[docname]
             continue
-        kind = page_kind(page.kind)
-        view = kind.build(views, page.key)
+        view = build_page(views, page.kind, page.key)
         digest = hashlib.blake2b(repr((page, view)).encode(), digest_size=16).hexdigest()
         pages[docname] = digest
         if unchanged_frame and before.get(docname) == digest and written(docname):
             continue
         renderer = Renderer(domain, views, builder, docname)
+        frame = nodes.container(classes=["newsarc-frame"])
+        frame.extend(render_frame(renderer, view.frame))
         body = nodes.container(classes=[f"newsarc-{page.kind}-page"])
-        body.extend(kind.render(renderer, view))
+        body.extend(page_kind(page.kind).render(renderer, view.body))
         fragment = _html_fragment(builder, body)
-        title = page.title
-        html_title = f"<h1>{_escape(title)}</h1>\n"
+        title = _escape(page.title)
+        if page.kind in ("year", "month", "day"):
+            title = f'<time datetime="{_escape(page.key)}">{title}</time>'
+        heading = f"{_html_fragment(builder, frame) if len(frame) else ''}<h1>{title}</h1>\n"
+        parents = [{"link": renderer.target(crumb.page, "")[0], "title": _escape(crumb.title)}
+                   for crumb in view.frame.trail[:-1] if crumb.page]
         context = {
-            "title": _escape(title),
-            "body": f'<section id="{_escape(page.kind)}">\n{html_title}{fragment}</section>\n',
+            "title": _escape(page.title),
+            "body": f'<section id="{_escape(page.kind)}">\n{heading}{fragment}</section>\n',
             "display_toc": False,
             "toc": "",
-            "parents": [],
+            "parents": parents,
             "rellinks": [],
             "sourcename": "",
             "page_source_suffix": "",

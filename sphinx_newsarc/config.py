@@ -88,6 +88,7 @@ _PAGE_FIELDS: dict[str, tuple[str, ...]] = {
     "day": ("year", "month", "day"),
     "entity": ("slug",),
     "story": ("slug",),
+    "onthisday": ("month", "day"),
 }
 
 

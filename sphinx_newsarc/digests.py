@@ -206,7 +206,7 @@ def _affected_documents(domain: NewsDomain) -> set[str]:
 
 def _pages_showing(domain: NewsDomain, uids: set[str]) -> set[tuple[str, str]]:
     """The browse pages (kind, key) that list any of ``uids``: their day, month and
-    year, their entities and their story."""
+    year, their calendar day's "on this day" page, their entities and their story."""
     archive = domain.archive
     pages: set[tuple[str, str]] = set()
     for uid in uids:
@@ -217,6 +217,7 @@ def _pages_showing(domain: NewsDomain, uids: set[str]) -> set[tuple[str, str]]:
             pages.add(("month", date.month_key() or ""))
         if date.day:
             pages.add(("day", date.iso()))
+            pages.add(("onthisday", date.iso()[5:]))
         pages.update(("entity", key) for key in archive.entities_of.get(uid, ()))
         if event.story:
             pages.add(("story", name_key(event.story)))

@@ -35,6 +35,7 @@ from .core.query import EventQuery
 from .core.text import name_key
 from .digests import ChangeLog
 from .formatting import DateTexts
+from .locale import _
 from .views import Views
 
 if TYPE_CHECKING:
@@ -225,6 +226,7 @@ class NewsDomain(Domain):
                 self.date_text,
                 config.entity_page_threshold,
                 self._reserved_names(),
+                self.calendar_day_title,
             )
         return self.cache.plan
 
@@ -243,9 +245,17 @@ class NewsDomain(Domain):
 
     def date_text(self, date: EventDate) -> str:
         """A date as readers see it (``newsarc_*_format``), formatted once per build."""
+        return self.date_texts()(date)
+
+    def date_texts(self) -> DateTexts:
+        """The date formatter of this build."""
         if self.cache.date_texts is None:
             self.cache.date_texts = DateTexts(self.env.config)
-        return self.cache.date_texts(date)
+        return self.cache.date_texts
+
+    def calendar_day_title(self, month: int, day: int) -> str:
+        """The title of an "on this day" page (*On this day: 10 April*)."""
+        return _("On this day: %s") % self.date_texts().calendar_day(month, day)
 
     def views(self, builder: Builder) -> Views:
         """What each placeholder and page shows for ``builder``, with per-build caches."""

@@ -245,12 +245,17 @@ class Renderer:
     # -- archive pages ---------------------------------------------------------------------
 
     def group_title(self, title: str, ids: Sequence[str] = (), level_text: str = "",
-                    page: str | None = None) -> nodes.Element:
+                    page: str | None = None, iso: str | None = None) -> nodes.Element:
         """A titled block: a real section title is not possible inside a page body, so a
-        rubric with an anchor, linking to ``page`` (websites) where there is one."""
+        rubric with an anchor, linking to ``page`` (websites) where there is one; with
+        ``iso``, the title is that date."""
         rubric = nodes.rubric(classes=["newsarc-group", *([level_text] if level_text else [])])
         rubric["ids"].extend(ids)
-        rubric += self.link(page if self.website else None, "", title)
+        target = page if self.website else None
+        if iso is not None:
+            rubric += self.date_link(target, "", title, iso, ())
+        else:
+            rubric += self.link(target, "", title)
         return rubric
 
 

@@ -10,7 +10,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .domain import NewsDomain
 from .nodes import pending_news, visit_unresolved
-from .pages import page_kind
+from .pages import build_page, render_page
 from .render import Renderer
 from .warnings import NewsarcWarning, warn
 
@@ -58,8 +58,7 @@ class ResolveNews(SphinxPostTransform):
                     new = []
                 else:
                     box = nodes.container(classes=node["classes"])
-                    kind_of_page = page_kind(kind_name)
-                    box.extend(kind_of_page.render(renderer, kind_of_page.build(views, key)))
+                    box.extend(render_page(renderer, build_page(views, kind_name, key)))
                     new = [box]
             else:  # pragma: no cover - every kind is handled above
                 new = []

@@ -240,10 +240,10 @@ class Views:
     # -- pages -----------------------------------------------------------------------------
 
     def page(self, kind: str, key: str) -> object:
-        """What a generated page shows (the view of its kind, :mod:`.pages`)."""
-        from .pages import page_kind
+        """What a generated page shows (:class:`~sphinx_newsarc.pages.PageView`)."""
+        from .pages import build_page
 
-        return page_kind(kind).build(self, key)
+        return build_page(self, kind, key)
 
     # -- documents -------------------------------------------------------------------------
 

@@ -35,8 +35,8 @@ def test_day_month_year_pages(app: SphinxTestApp) -> None:
     assert 'href="../../stories/afghan-elections.html"' in day
     assert re.search(r'href="../../../2005.html#event-2006-03-21-karzai-names-a-new-cabinet"', day)
     # previous and next days with events
-    assert re.search(r'<a class="[^"]*newsarc-previous[^"]*" href="../../2005/09/18.html">', day)
-    assert re.search(r'<a class="[^"]*newsarc-next[^"]*" href="../../2007/03/06.html">', day)
+    assert re.search(r'<a class="newsarc-previous" rel="prev" href="../../2005/09/18.html">', day)
+    assert re.search(r'<a class="newsarc-next" rel="next" href="../../2007/03/06.html">', day)
 
     month = text_of(read(app.outdir / "news/2006/03/index.html"))
     assert "21 March 2006" in month and "Karzai names a new cabinet." in month

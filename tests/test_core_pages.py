@@ -76,6 +76,7 @@ def test_default_patterns() -> None:
         "entity": "news/entities/{slug}",
         "stories": "news/stories/index",
         "story": "news/stories/{slug}",
+        "onthisday": "news/on-this-day/{month}-{day}",
     }
 
 
@@ -100,6 +101,11 @@ def test_every_page_and_its_docname(plan: PagePlan) -> None:
         ("entities", ""): "news/entities/index",
         ("stories", ""): "news/stories/index",
         ("archive", ""): "news/index",
+        # a page per calendar day with events, whatever the year
+        ("onthisday", "04-10"): "news/on-this-day/04-10",
+        ("onthisday", "04-30"): "news/on-this-day/04-30",
+        ("onthisday", "06-05"): "news/on-this-day/06-05",
+        ("onthisday", "12-04"): "news/on-this-day/12-04",
     }
     assert plan.by_key == {(p.kind, p.key): name for name, p in plan.pages.items()}
 

@@ -102,6 +102,13 @@ class Archive:
         self.by_year = {k: tuple(v) for k, v in sorted(by_year.items())}
         self.days: tuple[str, ...] = tuple(self.by_day)
         self._day_index = {day: n for n, day in enumerate(self.days)}
+        self._month_index = {month: n for n, month in enumerate(self.by_month)}
+        self._year_index = {year: n for n, year in enumerate(self.by_year)}
+        by_calendar_day: dict[str, list[str]] = defaultdict(list)
+        for day in reversed(self.days):  # newest year first
+            by_calendar_day[day[5:]].extend(self.by_day[day])
+        #: ``MM-DD`` -> the events of that calendar day in every year, newest year first
+        self.by_calendar_day = {k: tuple(v) for k, v in sorted(by_calendar_day.items())}
         slugs = unique_slugs(story_names)
         self.stories = {
             key: Story(key, story_names[key], slugs[key], tuple(by_story[key]))
@@ -138,6 +145,14 @@ class Archive:
         previous = self.days[n - 1] if n > 0 else None
         following = self.days[n + 1] if n + 1 < len(self.days) else None
         return previous, following
+
+    def month_neighbours(self, month: str) -> tuple[str | None, str | None]:
+        """The previous and next months (``YYYY-MM``) that have events."""
+        return _neighbours(tuple(self.by_month), self._month_index, month)
+
+    def year_neighbours(self, year: str) -> tuple[str | None, str | None]:
+        """The previous and next years that have events."""
+        return _neighbours(tuple(self.by_year), self._year_index, year)
 
     def months_of(self, year: str) -> list[str]:
         """The months (``YYYY-MM``) of ``year`` that have events."""
@@ -182,3 +197,9 @@ class Archive:
     def date_of(self, uid: str) -> EventDate:
         """The date of an event."""
         return self.events[uid].date
+
+
+def _neighbours(keys: tuple[str, ...], index: dict[str, int],
+                key: str) -> tuple[str | None, str | None]:
+    n = index[key]
+    return (keys[n - 1] if n > 0 else None, keys[n + 1] if n + 1 < len(keys) else None)

@@ -25,13 +25,14 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "entity": "news/entities/{slug}",
     "stories": "news/stories/index",
     "story": "news/stories/{slug}",
+    "onthisday": "news/on-this-day/{month}-{day}",
 }
 
 #: The pages that exist whether or not there are events (an author's toctree may name them).
 ROOT_KINDS = ("archive", "chronology", "entities", "stories")
 
 #: Pages only websites get; printed and e-book formats have the indices instead.
-BROWSE_KINDS = ("year", "month", "day", "entity", "story")
+BROWSE_KINDS = ("year", "month", "day", "entity", "story", "onthisday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,7 @@ def plan_pages(
     format_date: Callable[[EventDate], str],
     entity_threshold: int = 2,
     reserved: Mapping[str, str] | None = None,
+    format_calendar_day: Callable[[int, int], str] = lambda month, day: f"{month:02d}-{day:02d}",
 ) -> PagePlan:
     """Plan every generated page for ``archive``.
 
@@ -111,7 +113,7 @@ def plan_pages(
     year titles. Entities get a page when declared or named by at least
     ``entity_threshold`` events; the rest appear in the Entities index only.
     ``reserved`` maps case-folded names that browse pages must not take to what holds
-    them.
+    them; ``format_calendar_day`` titles the "on this day" pages (month, day).
     """
     plan = PagePlan(reserved=reserved or {})
     p = {**DEFAULT_PATTERNS, **patterns}
@@ -143,5 +145,10 @@ def plan_pages(
     for story in archive.stories.values():
         docname = _fill(p["story"], slug=story.slug)
         plan.add(Page("story", story.key, docname, story.name))
+    for calendar_day in archive.by_calendar_day:
+        month, day = calendar_day.split("-")
+        docname = _fill(p["onthisday"], month=month, day=day)
+        plan.add(Page("onthisday", calendar_day, docname,
+                      format_calendar_day(int(month), int(day))))
 
     return plan

@@ -1,5 +1,6 @@
-"""A day's page (websites): the way to the previous and next day with events, then the
-day's events grouped by story."""
+"""A day's page (websites), like the Current Events Portal's: the day's events grouped by
+story, each with its entities linked and its sources' names, and a link to the events of
+the same calendar day in other years ("on this day"). Previous and next day: the frame."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from ..core.text import name_key
-from ..views import Summary
+from ..locale import _
+from ..views import EntityRef, Summary
 from .base import PageKind
 
 if TYPE_CHECKING:
@@ -20,12 +22,12 @@ __all__ = ["KIND", "DayView"]
 
 
 @dataclass(frozen=True, slots=True)
-class DayLink:
-    """A neighbouring day: its date, date text and page."""
+class DayItem:
+    """An event on its day's page: its summary, entities and sources' names."""
 
-    day: str
-    date_text: str
-    page: str | None
+    summary: Summary
+    entities: tuple[EntityRef, ...]
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,16 +36,16 @@ class StoryGroup:
 
     story: str
     page: str | None
-    summaries: tuple[Summary, ...]
+    items: tuple[DayItem, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class DayView:
-    """The previous and next day with events, and the day's events by story."""
+    """The day's events by story, and its "on this day" page and title."""
 
-    previous: DayLink | None
-    following: DayLink | None
     stories: tuple[StoryGroup, ...]
+    on_this_day: str | None
+    on_this_day_title: str
 
 
 def build(views: Views, day: str) -> DayView:
@@ -53,35 +55,46 @@ def build(views: Views, day: str) -> DayView:
         groups.setdefault(archive.event(uid).story, []).append(uid)
     stories = tuple(
         StoryGroup(story, views.page_for("story", name_key(story)) if story else None,
-                   views.summaries(groups[story]))
+                   tuple(DayItem(views.summary(uid), views.event(uid).entities,
+                                 tuple(s.name for s in archive.event(uid).sources if s.name))
+                         for uid in groups[story]))
         for story in sorted(groups, key=lambda s: (s != "", s.casefold()))
     )
-    previous, following = (
-        DayLink(d, views.date_text(archive.event(archive.by_day[d][0]).date),
-                views.page_for("day", d)) if d else None
-        for d in archive.neighbours(day)
-    )
-    return DayView(previous, following, stories)
+    calendar_day = day[5:]
+    page = views.page_for("onthisday", calendar_day)
+    title = views.domain.plan.pages[page].title if page else ""
+    return DayView(stories, page, title)
 
 
 def render(r: Renderer, view: DayView) -> list[nodes.Node]:
     out: list[nodes.Node] = []
-    para = nodes.paragraph(classes=["newsarc-daynav"])
-    if view.previous:
-        para += r.link(view.previous.page, "", "\N{LEFTWARDS ARROW} " + view.previous.date_text,
-                       ["newsarc-previous"])
-    if view.previous and view.following:
-        para += nodes.Text(" | ")
-    if view.following:
-        para += r.link(view.following.page, "", view.following.date_text + " \N{RIGHTWARDS ARROW}",
-                       ["newsarc-next"])
-    if len(para):
-        out.append(para)
     for group in view.stories:
         if group.story:
             out.append(r.group_title(group.story, page=group.page,
                                      level_text="newsarc-story-title"))
-        out.extend(r.listing(group.summaries, with_date=False))
+        items = nodes.bullet_list(classes=["newsarc-listing", "newsarc-day-events", "no-search"])
+        for item in group.items:
+            inline = r.inline()
+            r.add_event(inline, item.summary)
+            if item.entities or item.sources:
+                inline.open(["newsarc-item-meta"])
+                if item.entities:
+                    inline.text(" " + _("Entities") + ": ")
+                    for n, ref in enumerate(item.entities):
+                        if n:
+                            inline.text(", ")
+                        r.add_entity(inline, ref)
+                if item.sources:
+                    if item.entities:
+                        inline.text(" \N{MIDDLE DOT}")
+                    inline.text(" " + _("Sources") + ": " + ", ".join(item.sources))
+                inline.close()
+            items += nodes.list_item("", r.paragraph(inline))
+        out.append(items)
+    if view.on_this_day:
+        para = nodes.paragraph(classes=["newsarc-on-this-day"])
+        para += r.link(view.on_this_day, "", view.on_this_day_title)
+        out.append(para)
     out.extend(r.formats())
     return out
 

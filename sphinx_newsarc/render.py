@@ -237,6 +237,14 @@ class Renderer:
 
     # -- archive pages ---------------------------------------------------------------------
 
+    @staticmethod
+    def section(title: str, anchor: str, level_text: str) -> nodes.section:
+        """A real section (books): a chapter, section or subsection by its depth, with a
+        PDF bookmark and a place in the ePub's navigation."""
+        section = nodes.section(ids=[anchor], classes=[level_text])
+        section += nodes.title(title, title)
+        return section
+
     def group_title(self, title: str, ids: Sequence[str] = (), level_text: str = "",
                     page: str | None = None) -> nodes.Element:
         """A titled block: a real section title is not possible inside a page body, so a

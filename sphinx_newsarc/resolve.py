@@ -56,10 +56,9 @@ class ResolveNews(SphinxPostTransform):
                 if plan_doc is None:
                     new = []
                 else:
-                    box = nodes.container(classes=node["classes"])
                     kind_of_page = page_kind(kind_name)
-                    box.extend(kind_of_page.render(renderer, kind_of_page.build(views, key)))
-                    new = [box]
+                    new = page_body(node["classes"],
+                                    kind_of_page.render(renderer, kind_of_page.build(views, key)))
             else:  # pragma: no cover - every kind is handled above
                 new = []
             if new:
@@ -72,8 +71,18 @@ class ResolveNews(SphinxPostTransform):
             labels_for_latex(self.document)
 
 
+def page_body(classes: list[str], rendered: list[nodes.Node]) -> list[nodes.Node]:
+    """A root page's body: its content in one container with the page's classes, then its
+    sections (the book's Chronology) after it, as the page section's subsections."""
+    first = next((n for n, node in enumerate(rendered) if isinstance(node, nodes.section)),
+                 len(rendered))
+    box = nodes.container(classes=classes)
+    box.extend(rendered[:first])
+    return [box, *rendered[first:]]
+
+
 def _is_newsarc(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and any(
+    return not isinstance(node, nodes.section) and isinstance(node, nodes.Element) and any(
         c.startswith("newsarc-") for c in node["classes"]
     )
 

@@ -26,6 +26,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         digests,
         directives,
         domain,
+        latex,
         locale,
         outputs,
         resolve,
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     digests.setup_digests(app)  # which documents to write again; receipts of finished builds
     browse.setup_browse(app)  # the website's day, month, year, entity and story pages
     outputs.setup(app)  # Atom feeds and JSON exports of HTML builds
+    latex.setup_latex(app)  # the archive's LaTeX package (index lines, needspace)
     locale.setup_locale(app)  # the message catalog
     return {
         "version": __version__,

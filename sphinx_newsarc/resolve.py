@@ -8,6 +8,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from . import latex
 from .domain import NewsDomain
 from .nodes import pending_news, visit_unresolved
 from .pages import page_kind
@@ -88,12 +89,16 @@ def _is_newsarc(node: nodes.Node) -> bool:
 
 
 def labels_for_latex(document: nodes.document) -> None:
-    """LaTeX labels only targets, not containers or rubrics: give each id a target."""
+    """LaTeX labels only targets, not containers or rubrics: give each id a target. An
+    event starts on a page with room for its date, headline and first lines (before its
+    label, so its page number is the page it starts on)."""
     for node in list(document.findall(_is_newsarc)):
         assert isinstance(node, nodes.Element)
         if node["ids"]:
             node.insert(0, nodes.target("", "", ids=list(node["ids"])))
             node["ids"] = []
+        if "newsarc-event" in node["classes"]:
+            node.insert(0, latex.needspace())
 
 
 def print_source_urls(document: nodes.document) -> None:

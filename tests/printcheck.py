@@ -13,7 +13,7 @@ import pytest
 needs_latexmk = pytest.mark.skipif(shutil.which("latexmk") is None,
                                    reason="latexmk (TeX Live) is not installed")
 
-_REF = re.compile(r"\\(?:hyperref\[|pageref\{|ref\{)\\detokenize\{([^}]*)\}")
+_REF = re.compile(r"\\(?:hyperref\[|pageref\{|newsarcpageref\{|ref\{)\\detokenize\{([^}]*)\}")
 _LABEL = re.compile(r"\\label\{\\detokenize\{([^}]*)\}")
 
 

@@ -5,6 +5,7 @@ light Chronology."""
 from __future__ import annotations
 
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -100,3 +101,53 @@ def test_websites_keep_their_chronology(tmp_path: Path) -> None:
     assert 'href="#chronology-2006"' not in page  # no local table of contents of years
     root = read(out / "index.html")
     assert "chronology.html#chronology-2006" not in root
+
+
+def _overfull(log: str, limit: float = 5.0) -> list[str]:
+    """The LaTeX log's overfull boxes wider than ``limit`` points."""
+    return [m.group(0) for m in re.finditer(r"Overfull \\hbox \((\d+\.?\d*)pt too wide\)[^\n]*",
+                                            log) if float(m.group(1)) > limit]
+
+
+@pytest.mark.sphinx("latex", testroot="sample")
+def test_index_lines_and_events_in_latex(app) -> None:
+    app.build()
+    tex = _tex(app)
+    out = Path(app.outdir)
+    assert (out / "sphinxnewsarc.sty").is_file()
+    assert r"\usepackage{sphinxnewsarc}" in tex
+    # page numbers come after a dotted leader, never glued to the headline's full stop
+    assert ", \\sphinxstyleemphasis{p." not in tex
+    assert tex.count(r"\newsarcpageref{\detokenize{peru:peru-2006-runoff}}") >= 4
+    # every event starts with room for its headline, before its label (its page number)
+    events = tex.count(r"\begin{sphinxuseclass}{newsarc-event}")
+    assert events == 7
+    assert len(re.findall(r"\\begin\{sphinxuseclass\}\{newsarc-event\}\s*\\newsarcneedspace\s*"
+                          r"\\phantomsection\\label", tex)) == events
+    # the Entities and Stories indices are set in two columns
+    entities = tex[tex.index(r"\section{Entities}"):]
+    assert entities.count(r"\begin{newsarcindex}") == 2
+    assert entities.count(r"\end{newsarcindex}") == 2
+    # related events in print carry their dates
+    assert re.search(r"\\sphinxcrossref\{2006\\sphinxhyphen\{\}06\\sphinxhyphen\{\}05\}\}\}"
+                     r" — \{\\hyperref\[\\detokenize\{peru:peru-2006-runoff\}\]", tex)
+
+
+@needs_latexmk
+@pytest.mark.latex
+@pytest.mark.sphinx("latex", testroot="sample", srcdir="sample-book-typeset")
+def test_pdf_reads_like_a_book(app) -> None:
+    app.build()
+    log = compile_pdf(Path(app.outdir))
+    assert undefined_references(log) == []
+    assert _overfull(log) == []
+    pdf = next(Path(app.outdir).glob("*.pdf"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    # no doubled punctuation after a headline
+    assert not re.search(r"[.!?]\s*,\s*p\.", text)
+    assert not re.search(r"\.\s*[,;]\s", text)
+    # index lines: headline, dotted leader, page number
+    assert re.search(r"on Sunday\.(?: ?\.){3,} ?\d+\s*$", text, re.MULTILINE)
+    # the printed source address, broken at the margin if need be, is all there
+    assert "sid=aJQ2YVcz681I" in text.replace("\n", "")

@@ -11,6 +11,8 @@ version = release = "0.1"
 today_fmt = "%Y"  # no build date in the output: the same input gives the same bytes
 
 extensions = ["myst_parser", "sphinx_design", "sphinx_newsarc"]
+# the settings and warning subtypes, generated from the code (sphinx_newsarc/_docs.py)
+extensions += ["sphinx_newsarc._docs"]
 myst_enable_extensions = ["colon_fence", "deflist", "dollarmath"]
 myst_heading_anchors = 3
 exclude_patterns = ["_build", "_data"]

@@ -32,7 +32,7 @@ from .domain import NewsDomain
 from .manifest import read_manifest, remove_stale, write_manifest
 from .pages import page_kind
 from .render import Renderer
-from .warnings import warn
+from .warnings import NewsarcWarning, warn
 
 __all__ = ["collect_pages", "setup_browse"]
 
@@ -98,8 +98,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         location = ((document, 1) if document else page_origin(domain.archive, page)
                     or (page.docname, 1))
         warn("the %s page %r of the news archive (%s) would take the name of %s; the page "
-             "is left out (change newsarc_pages[%r])", "collision", location, page.kind,
-             page.docname, page.title, holder, page.kind)
+             "is left out (change newsarc_pages[%r])", NewsarcWarning.collision, location,
+             page.kind, page.docname, page.title, holder, page.kind)
     for docname, page in sorted(domain.plan.pages.items()):
         if page.kind not in BROWSE_KINDS:
             continue

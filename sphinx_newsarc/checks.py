@@ -6,7 +6,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .domain import NewsDomain
-from .warnings import warn
+from .warnings import NewsarcWarning, warn
 
 __all__ = ["report_conflicts", "setup_checks"]
 
@@ -27,12 +27,13 @@ def report_conflicts(app: Sphinx, env: BuildEnvironment) -> None:
         if not dup.other.explicit_id:
             continue  # a derived id (date and headline) that another event has as well
         warn("duplicate event id %r: also used at %s:%d, which keeps it; this event is shown "
-             "but cannot be referred to by that id", "duplicate_id",
+             "but cannot be referred to by that id", NewsarcWarning.duplicate_id,
              (dup.other.docname, dup.other.lineno), dup.id,
              env.doc2path(dup.owner.docname, False), dup.owner.lineno)
     for conflict in archive.entities.conflicts:
         warn("entity %r: a name or alias is already declared at %s:%d (entity %r), which "
-             "keeps it", "duplicate_entity", (conflict.loser.docname, conflict.loser.lineno),
+             "keeps it", NewsarcWarning.duplicate_entity,
+             (conflict.loser.docname, conflict.loser.lineno),
              conflict.name, env.doc2path(conflict.winner.docname, False),
              conflict.winner.lineno, conflict.winner.name)
 

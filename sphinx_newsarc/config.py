@@ -1,121 +1,162 @@
-"""Typed, validated ``newsarc_*`` settings, read once from ``conf.py``."""
+"""Typed, validated ``newsarc_*`` settings, read once per build from ``conf.py``.
+
+Each field of :class:`NewsarcConfig` is the setting ``newsarc_<field>``; its metadata holds
+its ``validator`` (:mod:`.validators`), its ``help`` (Markdown, shown in the generated
+``docs/settings.md``) and its ``conf_default`` (the value ``conf.py`` sees). At
+``config-inited`` every value is validated once: each invalid one is a located
+``newsarc.config`` warning, and its default is used. The result is kept on the build's
+:class:`~sphinx.config.Config` object and read through :func:`settings`.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util import logging
 
 from .core.pages import DEFAULT_PATTERNS
 from .locale import _
+from .validators import (
+    Invalid,
+    Validator,
+    boolean,
+    output_paths,
+    page_patterns,
+    text,
+    whole_number,
+)
+from .warnings import NewsarcWarning, warn
 
-__all__ = ["NewsarcConfig", "register", "settings"]
-
-logger = logging.getLogger(__name__)
-
-
-def _pages_default() -> dict[str, str]:
-    return dict(DEFAULT_PATTERNS)
+__all__ = [
+    "FEED_PATTERNS",
+    "JSON_PATHS",
+    "FeedPaths",
+    "JsonPaths",
+    "NewsarcConfig",
+    "check_config",
+    "register",
+    "settings",
+]
 
 
 # -- feeds and JSON exports (see outputs.py and docs/feeds.md) -----------------------------
 
-#: Where each kind of Atom feed goes, relative to the output directory.
-FEED_PATTERNS: dict[str, str] = {
-    "all": "news/feeds/all.atom.xml",
-    "entity": "news/feeds/entities/{slug}.atom.xml",
-    "story": "news/feeds/stories/{slug}.atom.xml",
-    "category": "news/feeds/categories/{slug}.atom.xml",
+
+@dataclass(frozen=True)
+class FeedPaths:
+    """Where each kind of Atom feed goes, relative to the output directory ("": none)."""
+
+    all: str = "news/feeds/all.atom.xml"
+    entity: str = "news/feeds/entities/{slug}.atom.xml"
+    story: str = "news/feeds/stories/{slug}.atom.xml"
+    category: str = "news/feeds/categories/{slug}.atom.xml"
+
+    def enabled(self) -> dict[str, str]:
+        """The path (pattern) of each feed kind that is written."""
+        return {k: v for k, v in dataclasses.asdict(self).items() if v}
+
+
+@dataclass(frozen=True)
+class JsonPaths:
+    """Where the JSON exports go: all events, and each day (``{page}`` is the day page's
+    docname); "": not written."""
+
+    events: str = "news/events.json"
+    day: str = "{page}.json"
+
+    def enabled(self) -> dict[str, str]:
+        """The path (pattern) of each JSON export that is written."""
+        return {k: v for k, v in dataclasses.asdict(self).items() if v}
+
+
+#: Where each kind of Atom feed goes by default.
+FEED_PATTERNS: dict[str, str] = FeedPaths().enabled()
+#: Where the JSON exports go by default.
+JSON_PATHS: dict[str, str] = JsonPaths().enabled()
+
+_DATE_FORMAT = "a non-empty date format such as '%d %B %Y'"
+
+#: The placeholders the pattern of each page kind must have (and no others).
+_PAGE_FIELDS: dict[str, tuple[str, ...]] = {
+    "year": ("year",),
+    "month": ("year", "month"),
+    "day": ("year", "month", "day"),
+    "entity": ("slug",),
+    "story": ("slug",),
 }
 
-#: Where the JSON exports go: all events, and each day (``{page}`` is the day page's docname).
-JSON_PATHS: dict[str, str] = {
-    "events": "news/events.json",
-    "day": "{page}.json",
-}
 
-
-def _output_paths(value: Any, defaults: dict[str, str], placeholder: dict[str, str]) -> bool:
-    """A bool, or a dict of some of ``defaults``' keys to relative paths ("" turns one off)."""
-    if isinstance(value, bool):
-        return True
-    if not isinstance(value, dict):
-        return False
-    for key, path in value.items():
-        if key not in defaults or not isinstance(path, str | None):
-            return False
-        if not path:
-            continue
-        parts = path.split("/")
-        if path.startswith("/") or "\\" in path or ".." in parts or "" in parts:
-            return False
-        if key in placeholder and placeholder[key] not in path:
-            return False
-    return True
-
-
-def _check_feeds(value: Any) -> bool:
-    return value is None or _output_paths(
-        value, FEED_PATTERNS, {"entity": "{slug}", "story": "{slug}", "category": "{slug}"}
-    )
-
-
-def _check_json(value: Any) -> bool:
-    return _output_paths(value, JSON_PATHS, {"day": "{page}"})
+def _setting(conf_default: object, validator: Validator[object], help: str,
+             **more: str) -> Any:
+    """A field whose default is ``validator``'s reading of ``conf_default``."""
+    default, problems = validator(conf_default)
+    assert not problems, problems
+    metadata = {"validator": validator, "help": help, "conf_default": conf_default, **more}
+    if isinstance(default, dict):
+        return field(default_factory=lambda: dict(default), metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
 class NewsarcConfig:
     """All settings of sphinx-newsarc; each field is ``newsarc_<name>`` in ``conf.py``."""
 
-    date_format: str = field(default="%Y-%m-%d", metadata={"doc": "format of a day's date"})
-    month_format: str = field(default="%B %Y", metadata={"doc": "format of a month"})
-    year_format: str = field(default="%Y", metadata={"doc": "format of a year"})
-    related_limit: int = field(default=5, metadata={"doc": "related events per event"})
-    entity_page_threshold: int = field(
-        default=2, metadata={"doc": "events an undeclared entity needs for a page of its own"}
-    )
-    front_days: int = field(default=10, metadata={"doc": "days on the archive front page"})
-    pages: dict[str, str] = field(
-        default_factory=_pages_default, metadata={"doc": "docname pattern of each page kind"}
-    )
-    archive_title: str = field(default="", metadata={"doc": "title of the archive front page"})
-    chronology_title: str = field(default="", metadata={"doc": "title of the Chronology index"})
-    entities_title: str = field(default="", metadata={"doc": "title of the Entities index"})
-    stories_title: str = field(default="", metadata={"doc": "title of the Stories index"})
-    generate_pages: bool = field(
-        default=True, metadata={"doc": "write the archive pages into the source directory"}
-    )
+    date_format: str = _setting(
+        "%Y-%m-%d", text(non_empty=True, what=_DATE_FORMAT),
+        "Format of a day's date (ISO, as in the news archive this grew from). Uses Sphinx's "
+        "date formatting, so `\"%d %B %Y\"` gives *10 April 2006*, localised by Babel when "
+        "`language` is set (*10 avril 2006* with `language = \"fr\"`).")
+    month_format: str = _setting(
+        "%B %Y", text(non_empty=True, what=_DATE_FORMAT),
+        "Format of a month (page titles, events known only to the month).")
+    year_format: str = _setting(
+        "%Y", text(non_empty=True, what=_DATE_FORMAT), "Format of a year.")
+    related_limit: int = _setting(
+        5, whole_number(0),
+        "Related events shown per event (explicit `related` ids are never cut).")
+    entity_page_threshold: int = _setting(
+        2, whole_number(1),
+        "Events an undeclared entity needs for a page of its own. Declared entities with "
+        "events always get one.")
+    front_days: int = _setting(
+        10, whole_number(0), "Days on the archive front page (0: all).")
+    pages: dict[str, str] = _setting(
+        dict(DEFAULT_PATTERNS), page_patterns(DEFAULT_PATTERNS, _PAGE_FIELDS),
+        "Docname pattern of each kind of page; give only those you change (see below). "
+        "`year`, `month` and `day` need their `{year}`, `{month}`, `{day}`; `entity` and "
+        "`story` need `{slug}`; the other kinds have no placeholder.",
+        doc_default="see below")
+    archive_title: str = _setting(
+        "", text(), "Title of the front page (empty: the translated default).",
+        doc_default="*News archive*")
+    chronology_title: str = _setting(
+        "", text(), "Title of the Chronology index.", doc_default="*Chronology*")
+    entities_title: str = _setting(
+        "", text(), "Title of the Entities index.", doc_default="*Entities*")
+    stories_title: str = _setting(
+        "", text(), "Title of the Stories index.", doc_default="*Stories*")
+    generate_pages: bool = _setting(
+        True, boolean(), "Write the archive pages into the source directory.")
     # -- feeds and JSON exports (outputs.py) ---------------------------------------------
-    feeds: Any = field(
-        default=None,
-        metadata={
-            "doc": "Atom feeds: None (when html_baseurl is set), True, False, or a dict of "
-                   "feed kinds (all, entity, story, category) to output paths",
-            "types": (type(None), bool, dict),
-            "check": _check_feeds,
-            "expect": "None, a bool, or a dict of feed kinds (all, entity, story, category) "
-                      "to relative paths ('{slug}' in all but 'all')",
-        },
-    )
-    feed_length: int = field(
-        default=50, metadata={"doc": "entries per feed, newest first (0: all)"}
-    )
-    json: Any = field(
-        default=True,
-        metadata={
-            "doc": "JSON exports: True, False, or a dict with the paths of 'events' and "
-                   "'day' ('{page}' is the day page)",
-            "types": (bool, dict),
-            "check": _check_json,
-            "expect": "a bool, or a dict with relative paths for 'events' and 'day' "
-                      "('{page}' in 'day')",
-        },
-    )
+    feeds: FeedPaths | None = _setting(
+        None,
+        output_paths(FeedPaths, {"entity": "slug", "story": "slug", "category": "slug"},
+                     auto=True, what="feed kinds"),
+        "Atom feeds: when `html_baseurl` is set (`None`), always (`True`), never (`False`), "
+        "or a dict of their paths (`{slug}` in all but `all`); see "
+        "[Feeds, JSON and link checking](feeds.md).")
+    feed_length: int = _setting(
+        50, whole_number(0), "Entries per feed, the newest (0: all).")
+    json: JsonPaths = _setting(
+        True, output_paths(JsonPaths, {"day": "page"}, auto=False, what="exports"),
+        "`events.json` and a JSON file per day (`False`: none), or a dict of their paths "
+        "(`events`, and `day` with `{page}`, the day page's docname); see "
+        "[Feeds, JSON and link checking](feeds.md).")
 
     def titles(self) -> dict[str, str]:
         """The root pages' titles, translated defaults where ``conf.py`` sets none."""
@@ -127,66 +168,70 @@ class NewsarcConfig:
         }
 
 
-_FIELDS = {f.name: f for f in dataclasses.fields(NewsarcConfig)}
-
-
 def register(app: Sphinx) -> None:
     """Declare every ``newsarc_*`` value; a change to any of them rebuilds the environment."""
-    defaults = NewsarcConfig()
-    for name in _FIELDS:
-        default = getattr(defaults, name)
-        types = _FIELDS[name].metadata.get("types", (type(default),))
-        app.add_config_value(f"newsarc_{name}", default, "env", types=types)
+    for f in dataclasses.fields(NewsarcConfig):
+        validator: Validator[object] = f.metadata["validator"]
+        app.add_config_value(f"newsarc_{f.name}", f.metadata["conf_default"], "env",
+                             types=validator.types, description=f.metadata["help"])
 
 
-def _validate(name: str, value: Any, default: Any) -> Any:
-    check = _FIELDS[name].metadata.get("check")
-    if check is not None:
-        if check(value):
-            return value
-        logger.warning("newsarc_%s = %r is not valid (expected %s); using %r", name, value,
-                       _FIELDS[name].metadata["expect"], default, type="newsarc",
-                       subtype="config")
-        return default
-    if isinstance(default, bool):
-        ok = isinstance(value, bool)
-    elif isinstance(default, int):
-        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-    elif isinstance(default, dict):
-        ok = isinstance(value, dict) and all(
-            k in DEFAULT_PATTERNS and isinstance(v, str) and v.strip("/") for k, v in value.items()
-        )
-        if ok:
-            value = {**DEFAULT_PATTERNS, **{k: v.strip("/") for k, v in value.items()}}
-    else:
-        ok = isinstance(value, str)
-    if not ok:
-        logger.warning("newsarc_%s = %r is not valid (expected %s); using %r", name, value,
-                       _expected(default), default, type="newsarc", subtype="config")
-        return default
-    return value
+#: Where the validated settings are kept: an attribute of the build's own ``Config``
+#: (names starting with "_" are not pickled with the environment).
+_KEPT = "_newsarc_settings"
 
 
-def _expected(default: Any) -> str:
-    """What a setting with this default accepts, in words."""
-    if isinstance(default, bool):
-        return "True or False"
-    if isinstance(default, int):
-        return "a whole number, 0 or more"
-    if isinstance(default, dict):
-        return f"a dict of page kinds ({', '.join(DEFAULT_PATTERNS)}) to docname patterns"
-    return "a string"
+def conf_location(confdir: str | Path | None, name: str) -> str | None:
+    """``path/conf.py:LINE`` of the assignment to ``name``, or ``None`` (no ``conf.py``, or
+    the value came from elsewhere, e.g. ``-D``)."""
+    if not confdir:
+        return None
+    conf = Path(confdir) / "conf.py"
+    try:
+        lines = conf.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, start=1):
+        if re.match(rf"\s*{re.escape(name)}\s*(:[^=]*)?=", line):
+            return f"{conf}:{number}"
+    return None
+
+
+def read_settings(config: Config, confdir: str | Path | None = None) -> NewsarcConfig:
+    """Validate every ``newsarc_*`` value of ``config``: each invalid value (or entry of
+    a dict) is a ``newsarc.config`` warning at its line of ``conf.py``, and its default is
+    used; a wholly invalid value is replaced in ``config`` too (so Sphinx's own type check
+    does not warn a second time)."""
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(NewsarcConfig):
+        key = f"newsarc_{f.name}"
+        validator: Validator[object] = f.metadata["validator"]
+        raw = getattr(config, key)
+        try:
+            values[f.name], problems = validator(raw)
+        except Invalid as error:
+            default = f.metadata["conf_default"]
+            warn("%s = %r is not valid (expected %s); using %r", NewsarcWarning.config,
+                 conf_location(confdir, key), key, raw, error.expected, default)
+            values[f.name], problems = validator(default)
+            config[key] = default
+        for problem in problems:
+            warn("%s%s = %r is not valid (expected %s); %s", NewsarcWarning.config,
+                 conf_location(confdir, key), key, problem.key, problem.value,
+                 problem.expected, problem.instead)
+    return NewsarcConfig(**values)
 
 
 def check_config(app: Sphinx, config: Config) -> None:
-    """``config-inited``: validate the settings once, replacing bad values by defaults."""
-    defaults = NewsarcConfig()
-    for name in _FIELDS:
-        key = f"newsarc_{name}"
-        value = _validate(name, getattr(config, key), getattr(defaults, name))
-        config[key] = value
+    """``config-inited``: validate the settings once and keep them for this build."""
+    setattr(config, _KEPT, read_settings(config, app.confdir))
 
 
 def settings(config: Config) -> NewsarcConfig:
-    """The validated settings as one typed object."""
-    return NewsarcConfig(**{name: getattr(config, f"newsarc_{name}") for name in _FIELDS})
+    """The validated settings of this build as one typed object (read at ``config-inited``;
+    read here, once, for a configuration that never went through it)."""
+    kept = vars(config).get(_KEPT)
+    if not isinstance(kept, NewsarcConfig):
+        kept = read_settings(config)
+        setattr(config, _KEPT, kept)
+    return kept

@@ -71,9 +71,8 @@ class BuildCache:
 class NewsXRefRole(XRefRole):
     """A cross-reference role that notes its target, so a changed target refreshes the page."""
 
-    def __init__(self, reftype: str, **kwargs: Any) -> None:
-        kwargs.setdefault("innernodeclass", nodes.inline)
-        super().__init__(**kwargs)
+    def __init__(self, reftype: str) -> None:
+        super().__init__(innernodeclass=nodes.inline)
         self._reftype = reftype
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:

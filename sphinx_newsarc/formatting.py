@@ -7,6 +7,7 @@ import datetime as _dt
 from sphinx.config import Config
 from sphinx.util.i18n import format_date
 
+from .config import settings
 from .core.dates import EventDate
 
 __all__ = ["DateTexts", "format_event_date"]
@@ -14,10 +15,11 @@ __all__ = ["DateTexts", "format_event_date"]
 
 def format_event_date(date: EventDate, config: Config) -> str:
     """Format ``date`` with the format for its precision, in the project's ``language``."""
+    kept = settings(config)
     fmt = {
-        "day": config.newsarc_date_format,
-        "month": config.newsarc_month_format,
-        "year": config.newsarc_year_format,
+        "day": kept.date_format,
+        "month": kept.month_format,
+        "year": kept.year_format,
     }[date.precision]
     moment = _dt.datetime.combine(date.as_date(), _dt.time(12), tzinfo=_dt.UTC)
     return format_date(fmt, date=moment, language=config.language or "en")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import html
 import posixpath
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,13 +24,13 @@ from sphinx.util.osutil import relative_uri
 
 from . import __version__
 from .builders import is_website
-from .config import FEED_PATTERNS, JSON_PATHS, settings
+from .config import FeedPaths, conf_location, settings
 from .domain import NewsDomain
 from .export import Exporter
 from .feeds import FeedLinks, atom_feed
 from .locale import _
 from .manifest import read_manifest, remove_stale, write_manifest
-from .warnings import warn
+from .warnings import NewsarcWarning, warn
 
 __all__ = [
     "ATOM_TYPE",
@@ -60,26 +59,12 @@ def produces_outputs(builder: Builder) -> bool:
 
 def feed_patterns(config: Config) -> dict[str, str]:
     """The output path pattern of each enabled feed kind (none without ``html_baseurl``)."""
-    value = config.newsarc_feeds
-    if value is None:  # the default: feeds when they can have absolute links
-        value = bool(config.html_baseurl)
-    if value is False or not config.html_baseurl:
-        return {}
-    patterns = dict(FEED_PATTERNS)
-    if isinstance(value, dict):
-        patterns.update(value)
-    return {kind: path for kind, path in patterns.items() if path}
+    return (settings(config).feeds or FeedPaths()).enabled() if config.html_baseurl else {}
 
 
 def json_paths(config: Config) -> dict[str, str]:
     """The output path (pattern) of each enabled JSON export."""
-    value = config.newsarc_json
-    if value is False:
-        return {}
-    paths = dict(JSON_PATHS)
-    if isinstance(value, dict):
-        paths.update(value)
-    return {kind: path for kind, path in paths.items() if path}
+    return settings(config).json.enabled()
 
 
 # -- what a build writes ---------------------------------------------------------------------
@@ -271,35 +256,18 @@ def outputs_for(builder: Builder, domain: NewsDomain) -> Outputs | None:
 # -- event handlers --------------------------------------------------------------------------
 
 
-def _conf_location(app: Sphinx) -> str | None:
-    """``conf.py:LINE`` of the setting to change (``newsarc_feeds``, else ``html_baseurl``)."""
-    if not app.confdir:
-        return None
-    conf = Path(app.confdir) / "conf.py"
-    try:
-        lines = conf.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    for name in ("newsarc_feeds", "html_baseurl"):
-        for number, line in enumerate(lines, start=1):
-            if re.match(rf"\s*{name}\s*=", line):
-                return f"{conf}:{number}"
-    return f"{conf}:1"
-
-
 def check_feed_settings(app: Sphinx) -> None:
     """``builder-inited``: warn when feeds are asked for but cannot have absolute links."""
     config = app.config
-    value = config.newsarc_feeds
     if not produces_outputs(app.builder) or config.html_baseurl:
         return
-    asked = value is True or (
-        isinstance(value, dict) and any({**FEED_PATTERNS, **value}.values())
-    )
-    if asked:
+    feeds = settings(config).feeds
+    if feeds is not None and feeds.enabled():
         warn("newsarc_feeds asks for Atom feeds, but html_baseurl is not set: feeds need "
              "absolute links, so none are written (set html_baseurl to the address the site "
-             "is published at, or newsarc_feeds = False)", "feed", _conf_location(app))
+             "is published at, or newsarc_feeds = False)", NewsarcWarning.feed,
+             conf_location(app.confdir, "newsarc_feeds")
+             or conf_location(app.confdir, "html_baseurl"))
 
 
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],

@@ -13,7 +13,7 @@ from .domain import NewsDomain
 from .nodes import pending_news, visit_unresolved
 from .pages import page_kind
 from .render import Renderer
-from .warnings import warn
+from .warnings import NewsarcWarning, warn
 
 __all__ = ["ResolveNews", "setup_resolve"]
 
@@ -46,7 +46,8 @@ class ResolveNews(SphinxPostTransform):
                     event = archive.event(uid)
                     for unknown in view.unknown_related:
                         warn("event %r: related id %r is not the id of any event",
-                             "related", (event.docname, event.lineno), event.id, unknown)
+                             NewsarcWarning.related, (event.docname, event.lineno),
+                             event.id, unknown)
                     new = renderer.event_related(view)
             elif kind == "eventlist":
                 summaries = views.eventlist(node["query"])

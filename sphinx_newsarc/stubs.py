@@ -23,7 +23,7 @@ from .config import settings
 from .core.pages import Page, plan_roots
 from .domain import NewsDomain
 from .manifest import prune_empty
-from .warnings import warn
+from .warnings import NewsarcWarning, warn
 
 __all__ = [
     "MARKER", "is_generated_stub", "setup_stubs", "stub_source",
@@ -119,7 +119,7 @@ def write_root_pages(app: Sphinx) -> None:
         if foreign:
             warn("the %s page %r of the news archive would overwrite %s, which sphinx-newsarc "
                  "did not write; the page is left out (change newsarc_pages[%r] or move the "
-                 "file)", "collision", (page.docname, 1), page.kind, page.docname,
+                 "file)", NewsarcWarning.collision, (page.docname, 1), page.kind, page.docname,
                  foreign[0].relative_to(srcdir).as_posix(), page.kind)
             continue
         for stale in existing:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
 ROOTS = Path(__file__).parent / "roots"
 
@@ -21,7 +22,7 @@ def read(path: Path) -> str:
     return Path(path).read_text(encoding="utf-8")
 
 
-def warnings_of(app) -> list[str]:  # type: ignore[no-untyped-def]
+def warnings_of(app: SphinxTestApp) -> list[str]:
     """The warnings of a build, one per line, without colour codes."""
     text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
     return [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from buildutil import build
 from conftest import read, warnings_of
+from sphinx.testing.util import SphinxTestApp
 
 
 def text_of(html: str) -> str:
@@ -21,7 +22,7 @@ def headlines_in_order(html: str, headlines: list[str]) -> list[int]:
 
 
 @pytest.mark.sphinx("html", testroot="archive")
-def test_day_month_year_pages(app) -> None:
+def test_day_month_year_pages(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     day = read(app.outdir / "news/2006/03/21.html")
@@ -52,7 +53,7 @@ def test_day_month_year_pages(app) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="archive")
-def test_front_page_newest_days_first(app) -> None:
+def test_front_page_newest_days_first(app: SphinxTestApp) -> None:
     app.build()
     front = read(app.outdir / "news/index.html")
     # newsarc_front_days = 3: the three newest days, newest first
@@ -67,7 +68,7 @@ def test_front_page_newest_days_first(app) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="archive")
-def test_entity_and_story_pages(app) -> None:
+def test_entity_and_story_pages(app: SphinxTestApp) -> None:
     app.build()
     karzai = read(app.outdir / "news/entities/hamid-karzai.html")
     text = text_of(karzai)
@@ -103,7 +104,7 @@ def test_entity_and_story_pages(app) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="archive")
-def test_chronology_index(app) -> None:
+def test_chronology_index(app: SphinxTestApp) -> None:
     app.build()
     chronology = read(app.outdir / "news/chronology.html")
     text = text_of(chronology)
@@ -113,7 +114,7 @@ def test_chronology_index(app) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="archive")
-def test_eventlist(app) -> None:
+def test_eventlist(app: SphinxTestApp) -> None:
     app.build()
     lists = read(app.outdir / "lists.html")
     sections = re.split(r"<h2>", lists)[1:]
@@ -140,7 +141,7 @@ def text_of_section(html: str) -> str:
 
 
 @pytest.mark.sphinx("html", testroot="archive", srcdir="archive-collision")
-def test_collision_with_an_authors_page(app) -> None:
+def test_collision_with_an_authors_page(app: SphinxTestApp) -> None:
     (app.srcdir / "news/entities").mkdir(parents=True, exist_ok=True)
     (app.srcdir / "news/entities/taliban.md").write_text("# My own Taliban page\n",
                                                           encoding="utf-8")
@@ -156,7 +157,7 @@ def test_collision_with_an_authors_page(app) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="archive")
-def test_story_role(app) -> None:
+def test_story_role(app: SphinxTestApp) -> None:
     app.build()
     lists = read(app.outdir / "lists.html")
     assert re.search(r'href="news/stories/taliban-insurgency.html"[^>]*>(<span[^>]*>)?Taliban '
@@ -166,7 +167,7 @@ def test_story_role(app) -> None:
 
 
 @pytest.mark.sphinx("dirhtml", testroot="archive", srcdir="archive-dirhtml")
-def test_dirhtml_browse_pages(app) -> None:
+def test_dirhtml_browse_pages(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     day = read(app.outdir / "news/2006/03/21/index.html")
@@ -176,7 +177,7 @@ def test_dirhtml_browse_pages(app) -> None:
 
 
 @pytest.mark.sphinx("singlehtml", testroot="archive", srcdir="archive-single")
-def test_singlehtml_uses_the_indices(app) -> None:
+def test_singlehtml_uses_the_indices(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     page = read(app.outdir / "index.html")

@@ -13,11 +13,12 @@ import pytest
 from buildutil import build, outputs
 from conftest import ROOTS, copy_root, read, warnings_of
 from printcheck import compile_pdf, dead_references, needs_latexmk, undefined_references
+from sphinx.testing.util import SphinxTestApp
 from test_print_formats import EPUBCHECK_JAR, needs_epubcheck
 
 
 @pytest.mark.sphinx("html", testroot="notoc")
-def test_html_without_toctree_entry(app) -> None:
+def test_html_without_toctree_entry(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     out = Path(app.outdir)
@@ -29,7 +30,7 @@ def test_html_without_toctree_entry(app) -> None:
 
 
 @pytest.mark.sphinx("latex", testroot="notoc")
-def test_latex_without_toctree_entry(app) -> None:
+def test_latex_without_toctree_entry(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     tex = read(next(Path(app.outdir).glob("*.tex")))
@@ -51,7 +52,7 @@ def test_latex_without_toctree_entry(app) -> None:
 @needs_latexmk
 @pytest.mark.latex
 @pytest.mark.sphinx("latex", testroot="notoc", srcdir="notoc-pdf")
-def test_pdf_without_toctree_entry(app) -> None:
+def test_pdf_without_toctree_entry(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     log = compile_pdf(Path(app.outdir))
@@ -59,7 +60,7 @@ def test_pdf_without_toctree_entry(app) -> None:
 
 
 @pytest.mark.sphinx("epub", testroot="notoc")
-def test_epub_navigation_without_toctree_entry(app) -> None:
+def test_epub_navigation_without_toctree_entry(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     book = next(Path(app.outdir).glob("*.epub"))
@@ -75,7 +76,7 @@ def test_epub_navigation_without_toctree_entry(app) -> None:
 @needs_epubcheck
 @pytest.mark.epubcheck
 @pytest.mark.sphinx("epub", testroot="notoc", srcdir="notoc-epubcheck")
-def test_epubcheck_without_toctree_entry(app) -> None:
+def test_epubcheck_without_toctree_entry(app: SphinxTestApp) -> None:
     app.build()
     book = next(Path(app.outdir).glob("*.epub"))
     result = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(book)],

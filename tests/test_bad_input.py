@@ -10,8 +10,9 @@ import pytest
 from buildutil import build
 from conftest import copy_root, read, warnings_of
 from sphinx.cmd.build import build_main
+from sphinx.testing.util import SphinxTestApp
 
-from sphinx_newsarc.warnings import SUBTYPES
+from sphinx_newsarc.warnings import NewsarcWarning
 
 
 def located(warnings: list[str], subtype: str) -> list[tuple[str, int, str]]:
@@ -26,7 +27,7 @@ def located(warnings: list[str], subtype: str) -> list[tuple[str, int, str]]:
 
 
 @pytest.mark.sphinx("html", testroot="bad")
-def test_every_bad_input_is_a_located_warning(app) -> None:
+def test_every_bad_input_is_a_located_warning(app: SphinxTestApp) -> None:
     app.build()
     warnings = warnings_of(app)
     assert not any("Traceback" in w or "Exception" in w for w in warnings)
@@ -76,18 +77,37 @@ def test_every_bad_input_is_a_located_warning(app) -> None:
     assert "Impossible date event" not in read(app.outdir / "news/chronology.html")
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="bad",
-    srcdir="bad-suppressed",
-    confoverrides={
-        "suppress_warnings": [f"newsarc.{s}" for s in SUBTYPES] + ["ref.event", "ref.entity",
-                                                                   "ref.day"],
-    },
-)
-def test_suppress_warnings_accepts_every_subtype(app) -> None:
+EVERY_SUBTYPE = {f"newsarc.{w.value}" for w in NewsarcWarning}
+
+
+def subtypes(warnings: list[str]) -> set[str]:
+    """The ``[type.subtype]`` of each warning line."""
+    return {match[1] for w in warnings if (match := re.search(r"\[(\S+)\]$", w))}
+
+
+@pytest.mark.sphinx("html", testroot="warnings")
+def test_warnings_root_has_every_subtype_once(app: SphinxTestApp) -> None:
+    """tests/roots/test-warnings has one bad input per subtype, each a located warning."""
     app.build()
-    assert warnings_of(app) == []
+    warnings = warnings_of(app)
+    assert sorted(w.rsplit("[", 1)[1] for w in warnings) == sorted(
+        f"{s}]" for s in EVERY_SUBTYPE), warnings
+    for subtype in EVERY_SUBTYPE:
+        assert len(located(warnings, subtype)) == 1  # with file and line
+
+
+@pytest.mark.parametrize("silenced", list(NewsarcWarning), ids=lambda w: w.value)
+def test_suppress_warnings_silences_exactly_one_subtype(tmp_path: Path,
+                                                        silenced: NewsarcWarning) -> None:
+    src = copy_root("warnings", tmp_path)
+    _, text = build(src, tmp_path / "out", suppress_warnings=[f"newsarc.{silenced.value}"])
+    assert subtypes(_warnings(text)) == EVERY_SUBTYPE - {f"newsarc.{silenced.value}"}
+
+
+def test_suppress_warnings_accepts_every_subtype(tmp_path: Path) -> None:
+    src = copy_root("warnings", tmp_path)
+    _, text = build(src, tmp_path / "out", suppress_warnings=sorted(EVERY_SUBTYPE))
+    assert _warnings(text) == []
 
 
 def test_fail_on_warning(tmp_path: Path) -> None:
@@ -99,7 +119,8 @@ def test_fail_on_warning(tmp_path: Path) -> None:
     code = build_main([
         "-q", "-W", "-b", "html", str(src), str(tmp_path / "out2"),
         "-D", "suppress_warnings=" + ",".join(
-            [f"newsarc.{s}" for s in SUBTYPES] + ["ref.event", "ref.entity", "ref.day"]),
+            [f"newsarc.{w.value}" for w in NewsarcWarning] + ["ref.event", "ref.entity",
+                                                             "ref.day"]),
     ])
     assert code == 0
 

@@ -34,7 +34,7 @@ def test_a_change_that_can_rerank_is_not_a_retelling() -> None:
     before = [ev(1), ev(2)]
     for change in ({"entities": ("Chile",)}, {"date": parse_date("2010-01-03")},
                    {"story": "Other"}, {"category": "Politics"}, {"related": ("e1",)}):
-        edited = replace(before[1], headline="New.", **change)  # type: ignore[arg-type]
+        edited = replace(before[1], headline="New.", **change)
         assert retold_events(before, [before[0], edited]) == set(), change
 
 

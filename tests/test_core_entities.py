@@ -6,8 +6,15 @@ import random
 
 import pytest
 
-from sphinx_newsarc.core.entities import EntityConflict, EntityIndex
+from sphinx_newsarc.core.entities import Entity, EntityConflict, EntityIndex
 from sphinx_newsarc.core.model import EntityRecord
+
+
+def resolved(index: EntityIndex, name: str) -> Entity:
+    """The entity ``name`` names (the test fails when it names none)."""
+    entity = index.resolve(name)
+    assert entity is not None, name
+    return entity
 
 
 def rec(
@@ -54,8 +61,8 @@ def test_every_spelling_resolves_to_the_declared_entity(spelling: str) -> None:
 def test_alias_not_matching_declared_name_stays_separate() -> None:
     index = EntityIndex([GARCIA], ["Alan Garcí", "Alan"])
     assert index.resolve("Alan Garcí") is not None
-    assert index.resolve("Alan Garcí").key == "alan garci"  # type: ignore[union-attr]
-    assert index.resolve("Alan").name == "Alan"  # type: ignore[union-attr]
+    assert resolved(index, "Alan Garcí").key == "alan garci"
+    assert resolved(index, "Alan").name == "Alan"
     assert len(index) == 3
 
 
@@ -81,7 +88,7 @@ def test_declared_entity_without_mentions_is_in_the_index() -> None:
 
 def test_mention_of_declared_name_does_not_change_its_spelling() -> None:
     index = EntityIndex([GARCIA], ["alan garcia"] * 5)
-    assert index.resolve("alan garcia").name == "Alan García"  # type: ignore[union-attr]
+    assert resolved(index, "alan garcia").name == "Alan García"
     assert len(index) == 1
 
 
@@ -113,32 +120,32 @@ def test_iteration_is_sorted_by_key() -> None:
 def test_most_frequent_spelling_wins() -> None:
     mentioned = ["Alan Garcia", "Alan García", "Alan García", "ALAN GARCIA"]
     index = EntityIndex([], mentioned)
-    assert index.resolve("alan garcia").name == "Alan García"  # type: ignore[union-attr]
+    assert resolved(index, "alan garcia").name == "Alan García"
     assert len(index) == 1
 
 
 def test_ties_prefer_mixed_case_then_alphabetical() -> None:
     # one each: mixed case beats all-caps and all-lowercase
     index = EntityIndex([], ["OLLANTA HUMALA", "ollanta humala", "Ollanta Humala"])
-    assert index.resolve("ollanta humala").name == "Ollanta Humala"  # type: ignore[union-attr]
+    assert resolved(index, "ollanta humala").name == "Ollanta Humala"
     # among mixed-case spellings, the alphabetically first (code point order) wins
     index = EntityIndex([], ["Perú", "PERU", "Peru"])
-    assert index.resolve("peru").name == "Peru"  # type: ignore[union-attr]
+    assert resolved(index, "peru").name == "Peru"
     index = EntityIndex([], ["Perú", "Peru", "Perú", "Peru"])
-    assert index.resolve("peru").name == "Peru"  # type: ignore[union-attr]
+    assert resolved(index, "peru").name == "Peru"
     # among single-case spellings too
     index = EntityIndex([], ["chile", "CHILE"])
-    assert index.resolve("chile").name == "CHILE"  # type: ignore[union-attr]
+    assert resolved(index, "chile").name == "CHILE"
 
 
 def test_frequency_beats_mixed_case() -> None:
     index = EntityIndex([], ["Ollanta Humala", "OLLANTA HUMALA", "OLLANTA HUMALA"])
-    assert index.resolve("ollanta humala").name == "OLLANTA HUMALA"  # type: ignore[union-attr]
+    assert resolved(index, "ollanta humala").name == "OLLANTA HUMALA"
 
 
 def test_spellings_are_stripped_before_counting() -> None:
     index = EntityIndex([], ["  Chile", "Chile ", "chile"])
-    assert index.resolve("CHILE").name == "Chile"  # type: ignore[union-attr]
+    assert resolved(index, "CHILE").name == "Chile"
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -192,7 +199,7 @@ def test_conflict_winner_is_first_by_docname_then_line_whatever_the_order(seed: 
     random.Random(seed).shuffle(shuffled)
     index = EntityIndex(shuffled, [])
     winner = records[3]
-    assert index.resolve("Lima").record is winner  # type: ignore[union-attr]
+    assert resolved(index, "Lima").record is winner
     assert index.conflicts == [
         EntityConflict("Lima", winner, records[1]),
         EntityConflict("Lima", winner, records[0]),
@@ -204,8 +211,8 @@ def test_alias_claimed_by_an_earlier_declaration_conflicts() -> None:
     first = rec("Lima Metropolitana", "a", 1, "Lima")
     second = rec("Lima", "b", 1, "Ciudad de los Reyes")
     index = EntityIndex([second, first], [])
-    assert index.resolve("Lima").record is first  # type: ignore[union-attr]
-    assert index.resolve("Lima").name == "Lima Metropolitana"  # type: ignore[union-attr]
+    assert resolved(index, "Lima").record is first
+    assert resolved(index, "Lima").name == "Lima Metropolitana"
     # the loser lost its own name, so its aliases do not point anywhere
     assert index.resolve("Ciudad de los Reyes") is None
     assert index.conflicts == [EntityConflict("Lima", first, second)]
@@ -215,9 +222,9 @@ def test_loser_keeps_names_nobody_else_claims() -> None:
     first = rec("Peru", "a", 1, "Perú")
     second = rec("Republic of Peru", "b", 1, "Peru", "República del Perú")
     index = EntityIndex([first, second], [])
-    assert index.resolve("Republic of Peru").record is second  # type: ignore[union-attr]
-    assert index.resolve("República del Perú").record is second  # type: ignore[union-attr]
-    assert index.resolve("Peru").record is first  # type: ignore[union-attr]
+    assert resolved(index, "Republic of Peru").record is second
+    assert resolved(index, "República del Perú").record is second
+    assert resolved(index, "Peru").record is first
     assert index.conflicts == [EntityConflict("Republic of Peru", first, second)]
 
 
@@ -237,8 +244,8 @@ def test_one_conflict_per_pair_of_declarations() -> None:
 
 def test_declared_wins_over_mentioned_spelling() -> None:
     index = EntityIndex([rec("Perú", "places", 1)], ["Peru", "Peru", "Peru"])
-    assert index.resolve("Peru").name == "Perú"  # type: ignore[union-attr]
-    assert index.resolve("Peru").record is not None  # type: ignore[union-attr]
+    assert resolved(index, "Peru").name == "Perú"
+    assert resolved(index, "Peru").record is not None
 
 
 # -- slugs ---------------------------------------------------------------------------------
@@ -301,7 +308,7 @@ def test_rejected_declaration_claims_nothing() -> None:
     beta = rec("Beta", "a", 9)
     index = EntityIndex([beta, second, first], ["Beta"])
     assert index.conflicts == [EntityConflict("Alpha", first, second)]
-    assert index.resolve("Al").record is first  # type: ignore[union-attr]
-    assert index.resolve("Beta").record is beta  # type: ignore[union-attr]
-    assert index.resolve("Beta").name == "Beta"  # type: ignore[union-attr]
+    assert resolved(index, "Al").record is first
+    assert resolved(index, "Beta").record is beta
+    assert resolved(index, "Beta").name == "Beta"
     assert len(index) == 2

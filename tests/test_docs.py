@@ -66,3 +66,38 @@ def test_docs_pdf_builds(tmp_path: Path) -> None:
     assert dead_references(read(out / "sphinx-newsarc.tex")) == []
     log = (out / "sphinx-newsarc.log").read_text(encoding="utf-8", errors="replace")
     assert undefined_references(log) == []
+
+
+def test_settings_and_warnings_pages_are_generated_from_the_code(tmp_path: Path) -> None:
+    """docs/settings.md and docs/warnings.md list every setting with its help, default and
+    what it accepts, and every warning subtype with its description (sphinx_newsarc._docs)."""
+    import dataclasses
+
+    from sphinx_newsarc.config import NewsarcConfig
+    from sphinx_newsarc.warnings import NewsarcWarning
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for page in ("settings.md", "warnings.md"):
+        shutil.copy(DOCS / page, src / page)
+    (src / "index.md").write_text("# Docs\n\n```{toctree}\nsettings\nwarnings\nfeeds\n```\n")
+    (src / "feeds.md").write_text("# Feeds\n")
+    (src / "conf.py").write_text(
+        "extensions = ['myst_parser', 'sphinx_newsarc._docs']\n"
+        "myst_enable_extensions = ['deflist']\n")
+    out = tmp_path / "text"
+    assert build_main(["-q", "-W", "-b", "text", str(src), str(out)]) == 0
+    text = " ".join(read(out / "settings.txt").split())
+    for field in dataclasses.fields(NewsarcConfig):
+        name = f"newsarc_{field.name}"
+        assert name in text, name
+        start = text.index(name)
+        entry = text[start:text.find("newsarc_", start + len(name))]
+        entry = entry.replace("\u2018", "'").replace("\u2019", "'")  # smart quotes
+        assert field.metadata["validator"].expects in entry
+        assert "Default:" in entry
+    assert text.count("Default:") == len(dataclasses.fields(NewsarcConfig))
+    text = " ".join(read(out / "warnings.txt").split())
+    for warning in NewsarcWarning:
+        assert f'"newsarc.{warning.value}"' in text, warning
+    assert text.count("Located at") == len(NewsarcWarning)

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 from conftest import read, warnings_of
+from sphinx.testing.util import SphinxTestApp
 
 SEED_RELATED = [
     ("Alan Garca of the APRA is re-elected President of Peru",
@@ -33,22 +34,22 @@ class EventParser(HTMLParser):
         self._link_text: list[str] = []
         self.tags: list[str] = []
 
-    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
-        attrs = dict(attrs)
-        if self.depth == 0 and attrs.get("id") == self.anchor:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if self.depth == 0 and attributes.get("id") == self.anchor:
             self.depth = 1
-            self.stack = [(attrs.get("class") or "").split()]
+            self.stack = [(attributes.get("class") or "").split()]
             return
         if self.depth:
             if tag not in ("br", "img", "meta", "link"):
                 self.depth += 1
-                self.stack.append((attrs.get("class") or "").split())
+                self.stack.append((attributes.get("class") or "").split())
             self.tags.append(tag)
             if tag == "a":
-                self._href = attrs.get("href")
+                self._href = attributes.get("href")
                 self._link_text = []
 
-    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+    def handle_endtag(self, tag: str) -> None:
         if self.depth:
             if tag == "a" and self._href is not None:
                 self.links.append(("".join(self._link_text), self._href))
@@ -56,7 +57,7 @@ class EventParser(HTMLParser):
             self.depth -= 1
             self.stack.pop()
 
-    def handle_data(self, data):  # type: ignore[no-untyped-def]
+    def handle_data(self, data: str) -> None:
         if not self.depth:
             return
         if self._href is not None:
@@ -92,7 +93,7 @@ def related_items(fragment: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.sphinx("html", testroot="sample")
-def test_seed_event_page(app) -> None:
+def test_seed_event_page(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     html = read(app.outdir / "peru.html")
@@ -142,7 +143,7 @@ def test_seed_event_page(app) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="rst")
-def test_rst_authoring(app) -> None:
+def test_rst_authoring(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     html = read(app.outdir / "peru.html")
@@ -170,7 +171,7 @@ def test_rst_authoring(app) -> None:
 
 
 @pytest.mark.sphinx("text", testroot="sample")
-def test_text_builder(app) -> None:
+def test_text_builder(app: SphinxTestApp) -> None:
     app.build()
     text = read(app.outdir / "peru.txt")
     assert "2006-04-10" in text
@@ -184,7 +185,7 @@ def test_text_builder(app) -> None:
     srcdir="sample-fr",
     confoverrides={"language": "fr", "newsarc_date_format": "%d %B %Y"},
 )
-def test_localised_dates(app) -> None:
+def test_localised_dates(app: SphinxTestApp) -> None:
     app.build()
     fragment = event_html(read(app.outdir / "peru.html"), "peru-2006-first-round")
     assert ">10 avril 2006<" in fragment
@@ -200,7 +201,7 @@ def test_localised_dates(app) -> None:
     confoverrides={"newsarc_pages": {"entity": "people/{slug}", "entities": "people/index",
                                      "day": "days/{year}-{month}-{day}"}},
 )
-def test_configurable_urls(app) -> None:
+def test_configurable_urls(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     html = read(app.outdir / "peru.html")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import copy_root, read, warnings_of
@@ -18,7 +19,7 @@ SCHEMA = json.loads((Path(__file__).parent.parent / "sphinx_newsarc" / "schema"
                      / "events.schema.json").read_text(encoding="utf-8"))
 
 
-def check_schema(data: dict) -> None:
+def check_schema(data: dict[str, Any]) -> None:
     """The parts of the schema an export uses: fields, required fields, patterns."""
     defs = SCHEMA["$defs"]
     assert set(data) == {"$schema", "events", "entities"}
@@ -41,7 +42,7 @@ def canonical(data: bytes) -> bytes:
 
 
 @pytest.mark.sphinx("html", testroot="archive")
-def test_events_json_and_day_json(app) -> None:
+def test_events_json_and_day_json(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     raw = (app.outdir / "news/events.json").read_bytes()
@@ -87,7 +88,7 @@ def test_events_json_and_day_json(app) -> None:
 
 @pytest.mark.sphinx("html", testroot="archive", confoverrides={
     "newsarc_json": {"events": "data/all.json", "day": ""}})
-def test_json_paths_are_configurable(app) -> None:
+def test_json_paths_are_configurable(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     assert (app.outdir / "data/all.json").exists()
@@ -96,7 +97,7 @@ def test_json_paths_are_configurable(app) -> None:
 
 
 @pytest.mark.sphinx("text", testroot="archive")
-def test_no_json_for_other_builders(app) -> None:
+def test_no_json_for_other_builders(app: SphinxTestApp) -> None:
     app.build()
     assert not list(Path(app.outdir).rglob("*.json"))
     assert not (app.outdir / "news/2006/03/21.txt").exists()  # browse pages: websites only
@@ -118,7 +119,7 @@ news/index
 """
 
 
-def _build(src: Path, out: Path) -> tuple[bytes, set[tuple], str]:
+def _build(src: Path, out: Path) -> tuple[bytes, set[tuple[object, ...]], str]:
     app = SphinxTestApp("html", srcdir=src, builddir=out)
     try:
         app.build()
@@ -130,7 +131,7 @@ def _build(src: Path, out: Path) -> tuple[bytes, set[tuple], str]:
         app.cleanup()
 
 
-def facts(archive: Archive) -> set[tuple]:
+def facts(archive: Archive) -> set[tuple[object, ...]]:
     return {
         (e.id, e.date.iso(), e.headline, archive.entities_of[e.uid], e.sources, e.story,
          e.category, e.related)

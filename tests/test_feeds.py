@@ -10,6 +10,7 @@ import feedparser
 import pytest
 from buildutil import build, fresh_copy, touch_later
 from conftest import copy_root, read, warnings_of
+from sphinx.testing.util import SphinxTestApp
 
 A = "{http://www.w3.org/2005/Atom}"
 BASE = "https://example.org/archive/"
@@ -57,7 +58,7 @@ def check_atom(data: bytes) -> ET.Element:
 
 
 @pytest.mark.sphinx("html", testroot="feeds")
-def test_feeds_are_valid_atom_a_feed_reader_reads(app) -> None:
+def test_feeds_are_valid_atom_a_feed_reader_reads(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     files = feed_files(app.outdir)
@@ -114,7 +115,7 @@ def alternates(html: str) -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.sphinx("html", testroot="feeds")
-def test_pages_link_their_feeds(app) -> None:
+def test_pages_link_their_feeds(app: SphinxTestApp) -> None:
     app.build()
     front = read(app.outdir / "news/index.html")
     hrefs = [href for _type, _title, href in alternates(front)]
@@ -143,7 +144,7 @@ def test_pages_link_their_feeds(app) -> None:
 
 @pytest.mark.sphinx("html", testroot="feeds", confoverrides={"newsarc_feed_length": 2,
                                                             "html_baseurl": "https://x.test/a"})
-def test_feed_length_and_base_without_slash(app) -> None:
+def test_feed_length_and_base_without_slash(app: SphinxTestApp) -> None:
     app.build()
     everything = feedparser.parse((app.outdir / "news/feeds/all.atom.xml").read_bytes())
     assert [e.link.rsplit("#")[1] for e in everything.entries] == ["month-only", "reply"]
@@ -152,7 +153,7 @@ def test_feed_length_and_base_without_slash(app) -> None:
 
 @pytest.mark.sphinx("html", testroot="feeds", confoverrides={
     "newsarc_feeds": {"entity": "", "all": "feed.xml", "category": None}})
-def test_feed_paths_are_configurable(app) -> None:
+def test_feed_paths_are_configurable(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     assert set(feed_files(app.outdir)) == {"news/feeds/stories/tom-jerry-s-saga.atom.xml"}
@@ -162,7 +163,7 @@ def test_feed_paths_are_configurable(app) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="archive")
-def test_no_feeds_and_no_warning_without_baseurl_by_default(app) -> None:
+def test_no_feeds_and_no_warning_without_baseurl_by_default(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     assert not (app.outdir / "news/feeds").exists()
@@ -172,7 +173,7 @@ def test_no_feeds_and_no_warning_without_baseurl_by_default(app) -> None:
 
 @pytest.mark.sphinx("html", testroot="feeds", confoverrides={"html_baseurl": "",
                                                             "newsarc_feeds": True})
-def test_feeds_asked_for_without_baseurl_warn_at_conf_py(app) -> None:
+def test_feeds_asked_for_without_baseurl_warn_at_conf_py(app: SphinxTestApp) -> None:
     app.build()
     warnings = warnings_of(app)
     assert len(warnings) == 1, warnings
@@ -183,7 +184,7 @@ def test_feeds_asked_for_without_baseurl_warn_at_conf_py(app) -> None:
 
 @pytest.mark.sphinx("html", testroot="feeds", confoverrides={
     "newsarc_feeds": {"entity": "feeds/no-slug.xml"}, "newsarc_json": "yes"})
-def test_invalid_output_settings(app) -> None:
+def test_invalid_output_settings(app: SphinxTestApp) -> None:
     app.build()
     warnings = [w for w in warnings_of(app) if w.endswith("[newsarc.config]")]
     assert len(warnings) == 2
@@ -192,7 +193,7 @@ def test_invalid_output_settings(app) -> None:
 
 
 @pytest.mark.sphinx("dirhtml", testroot="feeds")
-def test_dirhtml(app) -> None:
+def test_dirhtml(app: SphinxTestApp) -> None:
     app.build()
     everything = feedparser.parse((app.outdir / "news/feeds/all.atom.xml").read_bytes())
     assert everything.entries[2].link == BASE + "events/#att-cafe"
@@ -203,7 +204,7 @@ def test_dirhtml(app) -> None:
 
 
 @pytest.mark.sphinx("epub", testroot="feeds")
-def test_no_feeds_or_json_in_epub(app) -> None:
+def test_no_feeds_or_json_in_epub(app: SphinxTestApp) -> None:
     app.build()
     assert not list(Path(app.outdir).rglob("*.atom.xml"))
     assert not list(Path(app.outdir).rglob("*.json"))

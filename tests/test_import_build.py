@@ -113,10 +113,12 @@ def _normal_body(text: str) -> str:
 
 
 def _source_urls(sources: object) -> list[str]:
+    """The URLs of an input's sources: lines of text, or a list of lines and dicts."""
     if isinstance(sources, str):
         sources = sources.splitlines()
+    assert sources is None or isinstance(sources, list), sources
     urls = []
-    for source in sources or []:  # type: ignore[attr-defined]
+    for source in sources or []:
         if isinstance(source, dict):
             if source.get("url"):
                 urls.append(source["url"])

@@ -16,12 +16,13 @@ from sphinx_newsarc.importer import (
     read_inputs,
     read_one,
 )
+from sphinx_newsarc.importer.records import ImportedEvent
 
 DATA = Path(__file__).parent / "data" / "import"
 FORMATS = {"json": "events.json", "jsonl": "events.jsonl", "csv": "events.csv"}
 
 
-def _read(fmt: str, name: str) -> tuple[list, Problems]:  # type: ignore[type-arg]
+def _read(fmt: str, name: str) -> tuple[list[ImportedEvent], Problems]:
     problems = Problems()
     collection, errors = read_inputs([DATA / name], fmt, problems)
     assert errors == []

@@ -262,7 +262,7 @@ def _failing_mkstemp(monkeypatch: pytest.MonkeyPatch, error: BaseException, at: 
         calls[0] += 1
         if calls[0] == at:
             raise error
-        return real(*args, **kwargs)  # type: ignore[call-overload,no-any-return]
+        return real(*args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
     return calls

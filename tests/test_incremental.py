@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from buildutil import build, fresh_copy, killed_build, mtimes, outputs, touch_later
@@ -41,7 +42,8 @@ def project(tmp_path: Path) -> Path:
     return copy_root("sample", tmp_path / "inc")
 
 
-def test_edit_refreshes_exactly_the_pages_that_show_the_event(project: Path, tmp_path: Path):
+def test_edit_refreshes_exactly_the_pages_that_show_the_event(project: Path,
+                                                              tmp_path: Path) -> None:
     out, _ = build(project, tmp_path / "out")
     before = mtimes(out)
     edit(project / "later.md", "recalls the ambassador to Chile", "recalls its envoy to Chile")
@@ -69,14 +71,14 @@ def test_edit_refreshes_exactly_the_pages_that_show_the_event(project: Path, tmp
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
-def test_nothing_changed_writes_nothing(project: Path, tmp_path: Path, builder: str):
+def test_nothing_changed_writes_nothing(project: Path, tmp_path: Path, builder: str) -> None:
     out, _ = build(project, tmp_path / "out", builder)
     before = mtimes(out)
     build(project, tmp_path / "out", builder)
     assert written(before, mtimes(out)) == set()
 
 
-def test_add_delete_move_events(project: Path, tmp_path: Path):
+def test_add_delete_move_events(project: Path, tmp_path: Path) -> None:
     out, _ = build(project, tmp_path / "out")
     # add: a new document with an event on a new day, sharing an entity
     (project / "added.md").write_text(
@@ -112,7 +114,7 @@ def test_add_delete_move_events(project: Path, tmp_path: Path):
     assert_same(outputs(out), outputs(clean))
 
 
-def test_delete_document(project: Path, tmp_path: Path):
+def test_delete_document(project: Path, tmp_path: Path) -> None:
     out, _ = build(project, tmp_path / "out")
     (project / "later.md").unlink()
     edit(project / "index.md", "later\n", "")
@@ -242,7 +244,7 @@ def test_a_document_taking_a_browse_page_name_is_kept(project: Path, tmp_path: P
 
 
 #: feeds too: they list headlines
-FEEDS = {"html_baseurl": "https://news.example.org/"}
+FEEDS: dict[str, Any] = {"html_baseurl": "https://news.example.org/"}
 
 
 @pytest.mark.parametrize("at", ["document", "browse", "outputs"])

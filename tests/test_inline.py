@@ -8,6 +8,7 @@ import pytest
 from conftest import copy_root
 from docutils import nodes
 from docutils.utils import new_document
+from sphinx.builders import Builder
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_newsarc.inline import Inline, html_escapes
@@ -31,9 +32,10 @@ def fill(inline: Inline) -> None:
     inline.emphasis("plain")
 
 
-def translate(builder, paragraph: nodes.paragraph) -> str:  # type: ignore[no-untyped-def]
-    document = new_document("<test>", builder.docsettings if hasattr(builder, "docsettings")
-                            else builder._settings)
+def translate(builder: Builder, paragraph: nodes.paragraph) -> str:
+    # HTML builders keep their docutils settings as ``docsettings``, the others privately
+    settings = getattr(builder, "docsettings", None) or vars(builder)["_settings"]
+    document = new_document("<test>", settings)
     item = nodes.list_item("", paragraph)
     document += nodes.bullet_list("", item)
     translator = builder.create_translator(document, builder)

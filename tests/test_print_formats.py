@@ -7,9 +7,11 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import read, warnings_of
+from sphinx.testing.util import SphinxTestApp
 
 EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
 needs_latexmk = pytest.mark.skipif(shutil.which("latexmk") is None,
@@ -20,12 +22,12 @@ needs_epubcheck = pytest.mark.skipif(
 )
 
 
-def tex_of(app) -> str:  # type: ignore[no-untyped-def]
+def tex_of(app: SphinxTestApp) -> str:
     return read(next(Path(app.outdir).glob("*.tex")))
 
 
 @pytest.mark.sphinx("latex", testroot="archive")
-def test_latex_structure(app) -> None:
+def test_latex_structure(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     tex = tex_of(app)
@@ -55,7 +57,7 @@ def test_latex_structure(app) -> None:
 @needs_latexmk
 @pytest.mark.latex
 @pytest.mark.sphinx("latex", testroot="archive", srcdir="archive-pdf")
-def test_pdf(app) -> None:
+def test_pdf(app: SphinxTestApp) -> None:
     pypdf = pytest.importorskip("pypdf")
     app.build()
     tex = next(Path(app.outdir).glob("*.tex"))
@@ -69,8 +71,8 @@ def test_pdf(app) -> None:
     text = "\n".join(page.extract_text() for page in reader.pages)
     flat = " ".join(text.split())
 
-    def titles(outline) -> list[str]:  # type: ignore[no-untyped-def]
-        out = []
+    def titles(outline: list[Any]) -> list[str]:
+        out: list[str] = []
         for item in outline:
             out.extend(titles(item) if isinstance(item, list) else [item.title])
         return out
@@ -91,7 +93,7 @@ def test_pdf(app) -> None:
 
 
 @pytest.mark.sphinx("epub", testroot="archive")
-def test_epub_navigation(app) -> None:
+def test_epub_navigation(app: SphinxTestApp) -> None:
     app.build()
     book = next(Path(app.outdir).glob("*.epub"))
     with zipfile.ZipFile(book) as zf:
@@ -110,7 +112,7 @@ def test_epub_navigation(app) -> None:
 @needs_epubcheck
 @pytest.mark.epubcheck
 @pytest.mark.sphinx("epub", testroot="archive", srcdir="archive-epubcheck")
-def test_epubcheck(app) -> None:
+def test_epubcheck(app: SphinxTestApp) -> None:
     app.build()
     book = next(Path(app.outdir).glob("*.epub"))
     result = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(book)],

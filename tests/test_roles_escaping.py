@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 from conftest import read, warnings_of
+from sphinx.testing.util import SphinxTestApp
 
 HOSTILE_HEADLINE = (
     'Procter & Gamble buys <b>Gillette</b> for $57 billion & more: 100% {done} ~ ^ # _ \\ '
@@ -15,7 +16,7 @@ HOSTILE_HEADLINE = (
 
 
 @pytest.mark.sphinx("html", testroot="roles")
-def test_roles_and_aliases_html(app) -> None:
+def test_roles_and_aliases_html(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     index = read(app.outdir / "index.html")
@@ -30,7 +31,7 @@ def test_roles_and_aliases_html(app) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="roles")
-def test_hostile_text_is_escaped_in_html(app) -> None:
+def test_hostile_text_is_escaped_in_html(app: SphinxTestApp) -> None:
     app.build()
     events = read(app.outdir / "events.html")
     assert "<script>alert(1)</script>" not in events
@@ -50,7 +51,7 @@ def test_hostile_text_is_escaped_in_html(app) -> None:
 
 
 @pytest.mark.sphinx("latex", testroot="roles")
-def test_hostile_text_is_escaped_in_latex(app) -> None:
+def test_hostile_text_is_escaped_in_latex(app: SphinxTestApp) -> None:
     app.build()
     tex = read(next(app.outdir.glob("*.tex")))
     assert (
@@ -63,7 +64,7 @@ def test_hostile_text_is_escaped_in_latex(app) -> None:
 
 
 @pytest.mark.sphinx("epub", testroot="roles")
-def test_hostile_text_is_escaped_in_epub(app) -> None:
+def test_hostile_text_is_escaped_in_epub(app: SphinxTestApp) -> None:
     app.build()
     book = next(app.outdir.glob("*.epub"))
     with zipfile.ZipFile(book) as zf:

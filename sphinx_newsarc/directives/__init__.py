@@ -7,7 +7,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.text import control_chars, strip_control_chars
-from ..warnings import warn
+from ..warnings import NewsarcWarning, warn
 
 
 def content_line(directive: SphinxDirective, index: int) -> int:
@@ -27,7 +27,7 @@ def remove_control_chars(directive: SphinxDirective, argument: str) -> None:
     docname, lineno = directive.env.docname, directive.lineno
 
     def report(found: list[str], where: str, line: int) -> None:
-        warn("control character%s %s removed from %s", "control_char", (docname, line),
+        warn("control character%s %s removed from %s", NewsarcWarning.control_char, (docname, line),
              "s" if len(found) > 1 else "", ", ".join(f"U+{ord(c):04X}" for c in found), where)
 
     for i, value in enumerate(directive.arguments):

@@ -13,7 +13,7 @@ from ..core.sources import encode_url
 from ..core.text import slugify, split_list
 from ..domain import NewsDomain
 from ..locale import _
-from ..warnings import warn
+from ..warnings import NewsarcWarning, warn
 from . import remove_control_chars
 
 __all__ = ["EntityDirective"]
@@ -41,7 +41,7 @@ class EntityDirective(SphinxDirective):
         kind = self.options.get("kind", "").strip()
         url = self.options.get("url", "").strip()
         if url and not url.startswith(("http://", "https://")):
-            warn("entity %r: url %r is not an http(s) URL; ignored", "option",
+            warn("entity %r: url %r is not an http(s) URL; ignored", NewsarcWarning.option,
                  (docname, self.lineno), name, url)
             url = ""
         url = encode_url(url)  # as the importer writes it

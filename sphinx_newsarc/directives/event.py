@@ -17,7 +17,7 @@ from ..core.text import slugify, split_list
 from ..domain import NewsDomain
 from ..locale import _
 from ..nodes import pending_news
-from ..warnings import warn
+from ..warnings import NewsarcWarning, warn
 from . import content_line, remove_control_chars
 
 __all__ = ["EventDirective"]
@@ -71,14 +71,14 @@ class EventDirective(SphinxDirective):
                 warn(
                     "event %r has no date; add 'date: YYYY-MM-DD' (or YYYY-MM, YYYY). "
                     "It is shown here but left out of the archive",
-                    "date",
+                    NewsarcWarning.date,
                     location,
                     headline[:60],
                 )
             else:
                 warn(
                     "event %r: %s. It is shown here but left out of the archive",
-                    "date",
+                    NewsarcWarning.date,
                     location,
                     headline[:60],
                     error,
@@ -86,7 +86,7 @@ class EventDirective(SphinxDirective):
 
         if not headline:
             warn("event has no headline; write it after the directive's name. It is shown "
-                 "here but left out of the archive", "headline", location)
+                 "here but left out of the archive", NewsarcWarning.headline, location)
             date = None  # not in the archive, like an event without a date
 
         serial = domain.next_serial(docname)
@@ -96,7 +96,7 @@ class EventDirective(SphinxDirective):
             warn(
                 "event id %r is not valid (use letters, digits, '-', '_', '.'); a derived id "
                 "is used instead",
-                "option",
+                NewsarcWarning.option,
                 location,
                 event_id,
             )
@@ -215,7 +215,8 @@ class EventDirective(SphinxDirective):
             if looks_like_source:
                 warn("%r looks like a source but is body text: the 'sources' option ends "
                      "before it (a blank line or the end of the options block); it is kept "
-                     "in the body", "source", (docname, content_line(self, i)), line.strip())
+                     "in the body", NewsarcWarning.source, (docname, content_line(self, i)),
+                     line.strip())
 
     def _sources(self, location: tuple[str, int]) -> tuple[list[Source], int]:
         """Read the ``sources`` option (and source lines MyST folded into the body);
@@ -233,7 +234,8 @@ class EventDirective(SphinxDirective):
             try:
                 sources.append(parse_source(line))
             except SourceError as error:
-                warn("%s; the source is left out", "source", (location[0], lineno), error)
+                warn("%s; the source is left out", NewsarcWarning.source,
+                     (location[0], lineno), error)
         return sources, skip
 
     def _sources_node(self, sources: list[Source]) -> nodes.container:

@@ -12,7 +12,7 @@ from ..core.dates import DateError, EventDate, parse_date
 from ..core.query import EventQuery
 from ..domain import NewsDomain
 from ..nodes import pending_news
-from ..warnings import warn
+from ..warnings import NewsarcWarning, warn
 
 __all__ = ["EventListDirective"]
 
@@ -40,7 +40,7 @@ class EventListDirective(SphinxDirective):
         try:
             return parse_date(raw)
         except DateError as error:
-            warn("eventlist :%s: %s; the bound is ignored", "date",
+            warn("eventlist :%s: %s; the bound is ignored", NewsarcWarning.date,
                  (self.env.docname, self.lineno), name, error)
             return None
 
@@ -55,7 +55,7 @@ class EventListDirective(SphinxDirective):
             limit=self.options.get("limit", 0),
         )
         if query.inverted:
-            warn("eventlist :from: %s is after :to: %s; it lists no event", "date",
+            warn("eventlist :from: %s is after :to: %s; it lists no event", NewsarcWarning.date,
                  (self.env.docname, self.lineno), query.start, query.end)
         domain = NewsDomain.of(self.env)
         domain.add_list(self.env.docname, query)

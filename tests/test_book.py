@@ -13,9 +13,10 @@ import pytest
 from buildutil import build
 from conftest import copy_root, read, warnings_of
 from printcheck import compile_pdf, needs_latexmk, undefined_references
+from sphinx.testing.util import SphinxTestApp
 
 
-def _tex(app) -> str:  # type: ignore[no-untyped-def]
+def _tex(app: SphinxTestApp) -> str:
     return read(next(Path(app.outdir).glob("*.tex")))
 
 
@@ -31,7 +32,7 @@ def _outline(outline, depth: int = 0) -> list[tuple[int, str]]:  # type: ignore[
 
 
 @pytest.mark.sphinx("latex", testroot="sample")
-def test_chronology_sections_in_latex(app) -> None:
+def test_chronology_sections_in_latex(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     tex = _tex(app)
@@ -52,7 +53,7 @@ def test_chronology_sections_in_latex(app) -> None:
 @needs_latexmk
 @pytest.mark.latex
 @pytest.mark.sphinx("latex", testroot="sample", srcdir="sample-book-pdf")
-def test_pdf_bookmarks_nest(app) -> None:
+def test_pdf_bookmarks_nest(app: SphinxTestApp) -> None:
     pypdf = pytest.importorskip("pypdf")
     app.build()
     log = compile_pdf(Path(app.outdir))
@@ -67,7 +68,7 @@ def test_pdf_bookmarks_nest(app) -> None:
 
 
 @pytest.mark.sphinx("epub", testroot="sample", confoverrides={"epub_tocdepth": 5})
-def test_epub_navigation_nests(app) -> None:
+def test_epub_navigation_nests(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     book = next(Path(app.outdir).glob("*.epub"))
@@ -110,7 +111,7 @@ def _overfull(log: str, limit: float = 5.0) -> list[str]:
 
 
 @pytest.mark.sphinx("latex", testroot="sample")
-def test_index_lines_and_events_in_latex(app) -> None:
+def test_index_lines_and_events_in_latex(app: SphinxTestApp) -> None:
     app.build()
     tex = _tex(app)
     out = Path(app.outdir)
@@ -136,7 +137,7 @@ def test_index_lines_and_events_in_latex(app) -> None:
 @needs_latexmk
 @pytest.mark.latex
 @pytest.mark.sphinx("latex", testroot="sample", srcdir="sample-book-typeset")
-def test_pdf_reads_like_a_book(app) -> None:
+def test_pdf_reads_like_a_book(app: SphinxTestApp) -> None:
     app.build()
     log = compile_pdf(Path(app.outdir))
     assert undefined_references(log) == []

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from buildutil import build
 from conftest import copy_root, read, warnings_of
-from printcheck import compile_pdf, needs_latexmk, undefined_references
+from printcheck import compile_pdf, needs_latexmk, overfull_boxes, undefined_references
 from sphinx.testing.util import SphinxTestApp
 
 
@@ -104,12 +104,6 @@ def test_websites_keep_their_chronology(tmp_path: Path) -> None:
     assert "chronology.html#chronology-2006" not in root
 
 
-def _overfull(log: str, limit: float = 5.0) -> list[str]:
-    """The LaTeX log's overfull boxes wider than ``limit`` points."""
-    return [m.group(0) for m in re.finditer(r"Overfull \\hbox \((\d+\.?\d*)pt too wide\)[^\n]*",
-                                            log) if float(m.group(1)) > limit]
-
-
 @pytest.mark.sphinx("latex", testroot="sample")
 def test_index_lines_and_events_in_latex(app: SphinxTestApp) -> None:
     app.build()
@@ -141,7 +135,7 @@ def test_pdf_reads_like_a_book(app: SphinxTestApp) -> None:
     app.build()
     log = compile_pdf(Path(app.outdir))
     assert undefined_references(log) == []
-    assert _overfull(log) == []
+    assert overfull_boxes(log) == []
     pdf = next(Path(app.outdir).glob("*.pdf"))
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout

@@ -19,12 +19,14 @@ ENV_VERSION = 8
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the ``news`` domain, its directives, roles, settings and static assets."""
     from . import (
+        booktoc,
         browse,
         checks,
         config,
         digests,
         directives,
         domain,
+        latex,
         locale,
         outputs,
         resolve,
@@ -40,10 +42,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     resolve.setup_resolve(app)  # placeholders filled in once every document is read
     stubs.setup_stubs(app)  # the root pages' stubs, written before reading
     toctree.setup_toctree(app)  # the archive in every builder without an author's toctree
+    booktoc.setup_booktoc(app)  # the book's Chronology nested in the ePub's navigation
     checks.setup_checks(app)  # duplicate ids and entity names, once all is read
     digests.setup_digests(app)  # which documents to write again; receipts of finished builds
     browse.setup_browse(app)  # the website's day, month, year, entity and story pages
     outputs.setup(app)  # Atom feeds and JSON exports of HTML builds
+    latex.setup_latex(app)  # the archive's LaTeX package (index lines, needspace)
     locale.setup_locale(app)  # the message catalog
     return {
         "version": __version__,

@@ -15,6 +15,7 @@ from sphinx.builders import Builder
 from sphinx.errors import NoUri
 from sphinx.util.texescape import tex_replace_map
 
+from . import latex
 from .builders import is_website, is_whole_book
 from .core.dates import parse_date
 from .domain import NewsDomain
@@ -128,12 +129,11 @@ class Renderer:
         self.add_link(inline, docname, anchor, ref.name, ["newsarc-entity-link"])
 
     def add_pageref(self, inline: Inline, summary: Summary) -> None:
-        """``, p. N`` in LaTeX, nothing elsewhere."""
+        """In LaTeX a dotted leader to the page number, ending the line (never glued to
+        the headline's own full stop); nothing elsewhere."""
         if not self.latex or not self.written(summary.docname):
             return
-        label = _latex_label(summary.docname, summary.anchor)
-        inline.node(nodes.raw("", rf", \sphinxstyleemphasis{{p.\,\pageref{{{label}}}}}",
-                              format="latex"))
+        inline.node(latex.pageref(_latex_label(summary.docname, summary.anchor)))
 
     # -- listings --------------------------------------------------------------------------
 
@@ -151,6 +151,13 @@ class Renderer:
             self.add_pageref(inline, summary)
             items += nodes.list_item("", self.paragraph(inline))
         return [items] if len(items) else []
+
+    def as_index(self, body: list[nodes.Node]) -> list[nodes.Node]:
+        """An index of a book (Entities, Stories): in LaTeX set in two columns, like the
+        book's own index."""
+        if not self.latex or not body:
+            return body
+        return [latex.index_begin(), *body, latex.index_end()]
 
     # -- event pieces ----------------------------------------------------------------------
 
@@ -243,6 +250,14 @@ class Renderer:
         return out
 
     # -- archive pages ---------------------------------------------------------------------
+
+    @staticmethod
+    def section(title: str, anchor: str, level_text: str) -> nodes.section:
+        """A real section (books): a chapter, section or subsection by its depth, with a
+        PDF bookmark and a place in the ePub's navigation."""
+        section = nodes.section(ids=[anchor], classes=[level_text])
+        section += nodes.title(title, title)
+        return section
 
     def group_title(self, title: str, ids: Sequence[str] = (), level_text: str = "",
                     page: str | None = None, iso: str | None = None) -> nodes.Element:

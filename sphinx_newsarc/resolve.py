@@ -8,6 +8,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from . import latex
 from .domain import NewsDomain
 from .nodes import pending_news, visit_unresolved
 from .pages import build_page, render_page
@@ -57,9 +58,8 @@ class ResolveNews(SphinxPostTransform):
                 if plan_doc is None:
                     new = []
                 else:
-                    box = nodes.container(classes=node["classes"])
-                    box.extend(render_page(renderer, build_page(views, kind_name, key)))
-                    new = [box]
+                    new = page_body(node["classes"],
+                                    render_page(renderer, build_page(views, kind_name, key)))
             else:  # pragma: no cover - every kind is handled above
                 new = []
             if new:
@@ -72,19 +72,33 @@ class ResolveNews(SphinxPostTransform):
             labels_for_latex(self.document)
 
 
+def page_body(classes: list[str], rendered: list[nodes.Node]) -> list[nodes.Node]:
+    """A root page's body: its content in one container with the page's classes, then its
+    sections (the book's Chronology) after it, as the page section's subsections."""
+    first = next((n for n, node in enumerate(rendered) if isinstance(node, nodes.section)),
+                 len(rendered))
+    box = nodes.container(classes=classes)
+    box.extend(rendered[:first])
+    return [box, *rendered[first:]]
+
+
 def _is_newsarc(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and any(
+    return not isinstance(node, nodes.section) and isinstance(node, nodes.Element) and any(
         c.startswith("newsarc-") for c in node["classes"]
     )
 
 
 def labels_for_latex(document: nodes.document) -> None:
-    """LaTeX labels only targets, not containers or rubrics: give each id a target."""
+    """LaTeX labels only targets, not containers or rubrics: give each id a target. An
+    event starts on a page with room for its date, headline and first lines (before its
+    label, so its page number is the page it starts on)."""
     for node in list(document.findall(_is_newsarc)):
         assert isinstance(node, nodes.Element)
         if node["ids"]:
             node.insert(0, nodes.target("", "", ids=list(node["ids"])))
             node["ids"] = []
+        if "newsarc-event" in node["classes"]:
+            node.insert(0, latex.needspace())
 
 
 def print_source_urls(document: nodes.document) -> None:

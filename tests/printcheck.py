@@ -13,7 +13,7 @@ import pytest
 needs_latexmk = pytest.mark.skipif(shutil.which("latexmk") is None,
                                    reason="latexmk (TeX Live) is not installed")
 
-_REF = re.compile(r"\\(?:hyperref\[|pageref\{|ref\{)\\detokenize\{([^}]*)\}")
+_REF = re.compile(r"\\(?:hyperref\[|pageref\{|newsarcpageref\{|ref\{)\\detokenize\{([^}]*)\}")
 _LABEL = re.compile(r"\\label\{\\detokenize\{([^}]*)\}")
 
 
@@ -39,3 +39,9 @@ def undefined_references(log: str) -> list[str]:
     return [line for line in log.splitlines()
             if re.search(r"(Reference|Hyper reference) .* undefined|There were undefined"
                          r"|has been referenced but does not exist", line)]
+
+
+def overfull_boxes(log: str, limit: float = 5.0) -> list[str]:
+    """The LaTeX log's overfull lines wider than ``limit`` points."""
+    return [m.group(0) for m in re.finditer(r"Overfull \\hbox \((\d+\.?\d*)pt too wide\)[^\n]*",
+                                            log) if float(m.group(1)) > limit]

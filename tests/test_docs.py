@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 from conftest import read
-from printcheck import dead_references, undefined_references
+from printcheck import dead_references, overfull_boxes, undefined_references
 from sphinx.cmd.build import build_main
 from test_print_formats import EPUBCHECK_JAR, needs_epubcheck, needs_latexmk
 
@@ -66,6 +67,16 @@ def test_docs_pdf_builds(tmp_path: Path) -> None:
     assert dead_references(read(out / "sphinx-newsarc.tex")) == []
     log = (out / "sphinx-newsarc.log").read_text(encoding="utf-8", errors="replace")
     assert undefined_references(log) == []
+    # typeset as a book: no line runs into the margin (tables, URLs, index lines)
+    assert overfull_boxes(log) == []
+    tex = read(out / "sphinx-newsarc.tex")
+    # the quick start is a chapter of its own, not the one holding every other chapter
+    assert r"\chapter{Quick start}" in tex and r"\chapter{Settings}" in tex
+    assert r"\chapter{News archive}" in tex
+    assert r"\subsection{2006}" in tex  # the Chronology's years, under the archive chapter
+    text = subprocess.run(["pdftotext", str(out / "sphinx-newsarc.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert not re.search(r"[.!?]\s*,\s*p\.", text)  # no "soldiers., p. 30"
 
 
 def test_settings_and_warnings_pages_are_generated_from_the_code(tmp_path: Path) -> None:

@@ -85,7 +85,7 @@ def build(views: Views, key: str) -> ChronologyView:
     return ChronologyView(tuple(years))
 
 
-def render(r: Renderer, view: ChronologyView) -> list[nodes.Node]:
+def _render_website(r: Renderer, view: ChronologyView) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     for year in view.years:
         out.append(r.group_title(year.year, [chronology_anchor(year.year)], "newsarc-year",
@@ -97,24 +97,40 @@ def render(r: Renderer, view: ChronologyView) -> list[nodes.Node]:
                                      "newsarc-month", month.page))
             if month.loose:
                 out.extend(r.listing(month.loose))
-            if r.website:  # the day pages list the events
-                items = nodes.bullet_list(classes=["newsarc-days"])
-                for day in month.day_counts:
-                    para = nodes.paragraph()
-                    para["ids"].append(chronology_anchor(day.day))
-                    para += r.link(day.page, "", day.date_text)
-                    para += nodes.Text(f" ({day.count})")
-                    items += nodes.list_item("", para)
-                out.append(items)
-                continue
-            for entry in month.day_events:
-                text = entry.summaries[0].date_text
-                para = nodes.paragraph(classes=["newsarc-day"])
-                para["ids"].append(chronology_anchor(entry.day))
-                para += nodes.strong(text, text)
-                out.append(para)
-                out.extend(r.listing(entry.summaries, with_date=False))
+            items = nodes.bullet_list(classes=["newsarc-days"])  # the day pages list events
+            for day in month.day_counts:
+                para = nodes.paragraph()
+                para["ids"].append(chronology_anchor(day.day))
+                para += r.link(day.page, "", day.date_text)
+                para += nodes.Text(f" ({day.count})")
+                items += nodes.list_item("", para)
+            out.append(items)
     return out
+
+
+def _render_book(r: Renderer, view: ChronologyView) -> list[nodes.Node]:
+    """Years, months and days as real sections: the book's chapters or sections (by
+    where the Chronology sits), PDF bookmarks and the ePub's navigation nest them."""
+    out: list[nodes.Node] = []
+    for year in view.years:
+        year_section = r.section(year.year, chronology_anchor(year.year), "newsarc-year")
+        year_section.extend(r.listing(year.loose))
+        for month in year.months:
+            month_section = r.section(month.title, chronology_anchor(month.month),
+                                      "newsarc-month")
+            month_section.extend(r.listing(month.loose))
+            for entry in month.day_events:
+                day_section = r.section(entry.summaries[0].date_text,
+                                        chronology_anchor(entry.day), "newsarc-day")
+                day_section.extend(r.listing(entry.summaries, with_date=False))
+                month_section += day_section
+            year_section += month_section
+        out.append(year_section)
+    return out
+
+
+def render(r: Renderer, view: ChronologyView) -> list[nodes.Node]:
+    return _render_website(r, view) if r.website else _render_book(r, view)
 
 
 KIND = PageKind("chronology", build, render)

@@ -131,7 +131,7 @@ def _render_website(r: Renderer, entries: tuple[EntityCount, ...]) -> list[nodes
 def render(r: Renderer, view: EntitiesView) -> list[nodes.Node]:
     if r.website:
         return _render_website(r, view.counts)
-    return _render_book(r, view.entries)
+    return r.as_index(_render_book(r, view.entries))
 
 
 KIND = PageKind("entities", build, render)

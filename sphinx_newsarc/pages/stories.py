@@ -66,7 +66,7 @@ def render(r: Renderer, view: StoriesView) -> list[nodes.Node]:
             out.append(nodes.paragraph(text, text, classes=["newsarc-count"]))
         else:
             out.extend(r.listing(story.summaries))
-    return out
+    return out if r.website else r.as_index(out)
 
 
 KIND = PageKind("stories", build, render)

@@ -27,8 +27,10 @@ from sphinx.config import Config
 from .builders import is_website
 from .config import settings
 from .core.archive import Archive
+from .core.jsonld import LinkedEntity, collection_page, graph
 from .core.pages import BROWSE_KINDS, Page
 from .domain import NewsDomain
+from .jsonld import CONTEXT_KEY, linked_event, linker, page_uri
 from .manifest import read_manifest, remove_stale, write_manifest
 from .pages import page_kind
 from .render import Renderer
@@ -109,7 +111,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             continue
         kind = page_kind(page.kind)
         view = kind.build(views, page.key)
-        digest = hashlib.blake2b(repr((page, view)).encode(), digest_size=16).hexdigest()
+        linked = _linked_data(app, domain, page)
+        digest = hashlib.blake2b(repr((page, view, linked)).encode(),
+                                 digest_size=16).hexdigest()
         pages[docname] = digest
         if unchanged_frame and before.get(docname) == digest and written(docname):
             continue
@@ -132,12 +136,38 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             "metatags": "",
             "toctree": toctree.for_page(docname),
         }
+        if linked is not None:
+            context[CONTEXT_KEY] = linked
         domain.cache.browse_pages.add(docname)  # for the page's feed and JSON links
         yield docname, context, TEMPLATE
     # pages gone (never an author's document that took a page's name: it was just written)
     gone = sorted(set(before) - set(pages) - set(app.env.found_docs))
     remove_stale(outdir, (Path(builder.get_outfilename(name)) for name in gone))
     write_manifest(manifest_path, {"signature": signature, "state": state, "pages": pages})
+
+
+def _linked_data(app: Sphinx, domain: NewsDomain, page: Page) -> dict[str, object] | None:
+    """The JSON-LD of a day's, an entity's or a story's page (None for other pages)."""
+    archive = domain.archive
+    builder = app.builder
+    about = None
+    date = ""
+    if page.kind == "day":
+        uids = archive.by_day.get(page.key, ())
+        date = page.key
+    elif page.kind == "entity":
+        uids = archive.by_entity.get(page.key, ())
+        ref = domain.views(builder).entity_ref(page.key)
+        about = LinkedEntity(ref.name, ref.kind, page_uri(builder, page.docname), ref.same_as)
+    elif page.kind == "story":
+        story = archive.stories.get(page.key)
+        uids = story.events if story else ()
+    else:
+        return None
+    events = [linked_event(domain, builder, uid) for uid in uids]
+    link = linker(builder, page.docname)
+    return graph([collection_page(page_uri(builder, page.docname), page.title, events, link,
+                                  about, date)])
 
 
 def page_origin(archive: Archive, page: Page) -> tuple[str, int] | None:

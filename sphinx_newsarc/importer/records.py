@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..core.dates import DateError, EventDate, parse_date
-from ..core.model import is_event_id
+from ..core.model import is_event_id, is_wikidata_id
 from ..core.sources import encode_url
 from ..core.text import control_chars, split_list, strip_control_chars
 
@@ -39,6 +39,7 @@ __all__ = [
     "clean_text",
     "entity_name",
     "entity_url",
+    "entity_wikidata",
     "make_source",
     "name_list",
     "parse_source_text",
@@ -194,7 +195,7 @@ class ImportedSource:
 
 @dataclass(frozen=True, slots=True)
 class ImportedEntity:
-    """An entity declaration: canonical name, aliases, kind, URL, description."""
+    """An entity declaration: canonical name, aliases, kind, URL, description, Wikidata id."""
 
     name: str
     aliases: tuple[str, ...] = ()
@@ -202,6 +203,7 @@ class ImportedEntity:
     url: str = ""
     description: str = ""
     where: Position | str = ""
+    wikidata: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,6 +387,16 @@ def entity_url(url: str, where: Position, problems: Problems) -> str:
     if _valid_url(fixed, ("http", "https")):
         return fixed
     problems.warn(where, "bad entity URL", f"{url!r} is not an http(s) URL; dropped")
+    return ""
+
+
+def entity_wikidata(qid: str, where: Position, problems: Problems) -> str:
+    """A Wikidata item id (``Q42``); anything else is dropped (the directive ignores it)."""
+    qid = clean_line(qid)
+    if not qid or is_wikidata_id(qid):
+        return qid
+    problems.warn(where, "bad Wikidata id",
+                  f"{qid!r} is not a Wikidata item id (Q and a number); dropped")
     return ""
 
 

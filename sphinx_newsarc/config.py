@@ -24,12 +24,17 @@ def _pages_default() -> dict[str, str]:
 
 # -- feeds and JSON exports (see outputs.py and docs/feeds.md) -----------------------------
 
-#: Where each kind of Atom feed goes, relative to the output directory.
+#: Where each kind of Atom feed and iCalendar file goes, relative to the output directory
+#: (``{page}``: the docname of the day's, entity's or story's page).
 FEED_PATTERNS: dict[str, str] = {
     "all": "news/feeds/all.atom.xml",
     "entity": "news/feeds/entities/{slug}.atom.xml",
     "story": "news/feeds/stories/{slug}.atom.xml",
     "category": "news/feeds/categories/{slug}.atom.xml",
+    "day": "{page}.xml",
+    "calendar": "news/calendar.ics",
+    "entity-calendar": "{page}.ics",
+    "story-calendar": "{page}.ics",
 }
 
 #: Where the JSON exports go: all events, and each day (``{page}`` is the day page's docname).
@@ -60,7 +65,9 @@ def _output_paths(value: Any, defaults: dict[str, str], placeholder: dict[str, s
 
 def _check_feeds(value: Any) -> bool:
     return value is None or _output_paths(
-        value, FEED_PATTERNS, {"entity": "{slug}", "story": "{slug}", "category": "{slug}"}
+        value, FEED_PATTERNS, {"entity": "{slug}", "story": "{slug}", "category": "{slug}",
+                               "day": "{page}", "entity-calendar": "{page}",
+                               "story-calendar": "{page}"}
     )
 
 
@@ -94,12 +101,15 @@ class NewsarcConfig:
     feeds: Any = field(
         default=None,
         metadata={
-            "doc": "Atom feeds: None (when html_baseurl is set), True, False, or a dict of "
-                   "feed kinds (all, entity, story, category) to output paths",
+            "doc": "Atom feeds and iCalendar files: None (when html_baseurl is set), True, "
+                   "False, or a dict of kinds (all, entity, story, category, day, calendar, "
+                   "entity-calendar, story-calendar) to output paths",
             "types": (type(None), bool, dict),
             "check": _check_feeds,
-            "expect": "None, a bool, or a dict of feed kinds (all, entity, story, category) "
-                      "to relative paths ('{slug}' in all but 'all')",
+            "expect": "None, a bool, or a dict of feed kinds (all, entity, story, category, "
+                      "day, calendar, entity-calendar, story-calendar) to relative paths "
+                      "('{slug}' in entity, story, category; '{page}' in day and the "
+                      "entity and story calendars)",
         },
     )
     feed_length: int = field(

@@ -1,0 +1,80 @@
+"""iCalendar files (RFC 5545) of archive events, written with the ``icalendar`` library.
+
+Pure functions of the archive model and a few URLs: the same input gives the same bytes.
+Each event is an all-day ``VEVENT`` over the days its date covers (a day; a whole month
+or year for events known only to the month or year). Its ``UID`` is its absolute URL (the
+Atom entry's id and the JSON-LD ``@id``); ``DTSTAMP``, which RFC 5545 requires, is
+midnight UTC of the event's first day, as the Atom ``published`` time: never the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from .core.archive import Archive
+from .core.dates import EventDate
+
+__all__ = ["calendar", "date_span"]
+
+
+def date_span(date: EventDate) -> tuple[dt.date, dt.date]:
+    """The first day an event date covers and the day after its last (``DTEND`` is
+    exclusive)."""
+    if date.day:
+        start = dt.date(date.year, date.month or 1, date.day)
+        return start, start + dt.timedelta(days=1)
+    if date.month:
+        start = dt.date(date.year, date.month, 1)
+        end = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+        return start, end
+    return dt.date(date.year, 1, 1), dt.date(date.year + 1, 1, 1)
+
+
+def calendar(
+    archive: Archive,
+    uids: Iterable[str],
+    *,
+    title: str,
+    event_url: Callable[[str], str],
+    labels: tuple[str, str, str] = ("Entities", "Story", "Sources"),
+    product: str = "sphinx-newsarc",
+    language: str = "en",
+) -> bytes:
+    """A ``VCALENDAR`` of ``uids`` in archive order, named ``title``."""
+    import icalendar  # a dependency, imported when a calendar is written
+
+    entities_label, story_label, sources_label = labels
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//{product}//{product}//{language.upper()}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", title)
+    for uid in sorted(uids, key=archive.position):
+        event = archive.event(uid)
+        url = event_url(uid)
+        start, end = date_span(event.date)
+        vevent = icalendar.Event()
+        vevent.add("uid", url)
+        vevent.add("dtstamp", dt.datetime(start.year, start.month, start.day, tzinfo=dt.UTC))
+        vevent.add("dtstart", start)
+        vevent.add("dtend", end)
+        vevent.add("summary", event.headline)
+        vevent.add("url", url)
+        lines: list[str] = []
+        names = [archive.entity(k).name for k in archive.entities_of.get(uid, ())]
+        if names:
+            lines.append(f"{entities_label}: {', '.join(names)}")
+        if event.story:
+            lines.append(f"{story_label}: {event.story}")
+        if event.sources:
+            lines.append(f"{sources_label}:")
+            lines.extend(f"- {s.name} <{s.url}>" if s.name and s.url else f"- {s.name or s.url}"
+                         for s in event.sources)
+        if lines:
+            vevent.add("description", "\n".join(lines))
+        if event.category:
+            vevent.add("categories", [event.category])
+        cal.add_component(vevent)
+    data: bytes = cal.to_ical()
+    return data

@@ -44,7 +44,13 @@ def linker(builder: Builder, docname: str) -> Any:
     if base:
         return lambda uri: posixpath.join(base, uri)
     here = page_uri(builder, docname)
-    return lambda uri: relative_uri(here, uri)
+
+    def relative(uri: str) -> str:
+        path, hash_, fragment = uri.partition("#")
+        # Sphinx's relative_uri drops fragments, and gives "" for the page itself
+        return (relative_uri(here, path) or posixpath.basename(path)) + hash_ + fragment
+
+    return relative
 
 
 def linked_event(domain: NewsDomain, builder: Builder, uid: str) -> LinkedEvent:

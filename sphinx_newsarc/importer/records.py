@@ -66,6 +66,7 @@ WARNING_REASONS: dict[str, str] = {
     "semicolon in entity name": "';' cannot appear in an entity name; it became ','",
     "bad source URL": "a source URL that is not an absolute http(s)/ftp(s) URL; dropped",
     "bad entity URL": "an entity URL that is not an http(s) URL; dropped",
+    "bad Wikidata id": "an entity's wikidata that is not an item id (Q42); dropped",
     "unknown field": "a field or column the format does not define; ignored",
     "entity conflict": "two declarations of one entity disagree; the first one wins",
     "alias conflict": "an alias that another entity already has; dropped",

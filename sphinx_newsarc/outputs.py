@@ -25,7 +25,7 @@ from sphinx.util.osutil import relative_uri
 
 from . import __version__
 from .builders import is_website
-from .calendars import calendar
+from .calendars import Calendars
 from .config import FEED_PATTERNS, JSON_PATHS, settings
 from .core.model import EntityRecord, wikidata_page
 from .domain import NewsDomain
@@ -293,10 +293,10 @@ class Outputs:
                 generator=("sphinx-newsarc", __version__, HOMEPAGE),
                 related=_identifiers(record) if record else (),
             )
-        labels = (_("Entities"), _("Story"), _("Sources"))
+        calendars = Calendars(archive, event, (_("Entities"), _("Story"), _("Sources")))
         for cal in sorted(self.calendars, key=lambda f: f.path):
-            files[cal.path] = calendar(archive, cal.uids, title=cal.title, event_url=event,
-                                       labels=labels, language=config.language or "en")
+            files[cal.path] = calendars.calendar(cal.uids, cal.title,
+                                                 language=config.language or "en")
         return files
 
 

@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 
 #: Bumped whenever the shape of the stored domain data changes (the domain's
 #: ``data_version`` and the extension's ``env_version`` both read it).
-ENV_VERSION = 8
+ENV_VERSION = 9
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -26,6 +26,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         digests,
         directives,
         domain,
+        jsonld,
         latex,
         locale,
         outputs,
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     browse.setup_browse(app)  # the website's day, month, year, entity and story pages
     outputs.setup(app)  # Atom feeds and JSON exports of HTML builds
     latex.setup_latex(app)  # the archive's LaTeX package (index lines, needspace)
+    jsonld.setup_jsonld(app)  # schema.org JSON-LD in the website's pages
     locale.setup_locale(app)  # the message catalog
     return {
         "version": __version__,

@@ -27,8 +27,10 @@ from sphinx.config import Config
 from .builders import is_website
 from .config import settings
 from .core.archive import Archive
+from .core.jsonld import LinkedEntity, collection_page, graph
 from .core.pages import BROWSE_KINDS, Page
 from .domain import NewsDomain
+from .jsonld import CONTEXT_KEY, linked_event, linker, page_uri
 from .manifest import read_manifest, remove_stale, write_manifest
 from .pages import build_page, page_kind
 from .pages.frame import render_frame
@@ -109,7 +111,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             pages[docname] = before[docname]
             continue
         view = build_page(views, page.kind, page.key)
-        digest = hashlib.blake2b(repr((page, view)).encode(), digest_size=16).hexdigest()
+        linked = _linked_data(app, domain, page)
+        description = _description(domain, page)
+        digest = hashlib.blake2b(repr((page, view, linked, description)).encode(),
+                                 digest_size=16).hexdigest()
         pages[docname] = digest
         if unchanged_frame and before.get(docname) == digest and written(docname):
             continue
@@ -138,12 +143,86 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             "metatags": "",
             "toctree": toctree.for_page(docname),
         }
+        if linked is not None:
+            context[CONTEXT_KEY] = linked
+        if description:
+            context[DESCRIPTION_KEY] = description
         domain.cache.browse_pages.add(docname)  # for the page's feed and JSON links
         yield docname, context, TEMPLATE
     # pages gone (never an author's document that took a page's name: it was just written)
     gone = sorted(set(before) - set(pages) - set(app.env.found_docs))
     remove_stale(outdir, (Path(builder.get_outfilename(name)) for name in gone))
     write_manifest(manifest_path, {"signature": signature, "state": state, "pages": pages})
+
+
+def _linked_data(app: Sphinx, domain: NewsDomain, page: Page) -> dict[str, object] | None:
+    """The JSON-LD of a day's, an entity's or a story's page (None for other pages)."""
+    archive = domain.archive
+    builder = app.builder
+    about = None
+    date = ""
+    if page.kind == "day":
+        uids = archive.by_day.get(page.key, ())
+        date = page.key
+    elif page.kind == "entity":
+        uids = archive.by_entity.get(page.key, ())
+        ref = domain.views(builder).entity_ref(page.key)
+        about = LinkedEntity(ref.name, ref.kind, page_uri(builder, page.docname), ref.same_as)
+    elif page.kind == "story":
+        story = archive.stories.get(page.key)
+        uids = story.events if story else ()
+    else:
+        return None
+    events = [linked_event(domain, builder, uid) for uid in uids]
+    link = linker(builder, page.docname)
+    return graph([collection_page(page_uri(builder, page.docname), page.title, events, link,
+                                  about, date)])
+
+
+#: The key of a browse page's context that holds its description (for sphinxext-opengraph).
+DESCRIPTION_KEY = "newsarc_description"
+
+
+def _description(domain: NewsDomain, page: Page) -> str:
+    """A short description of a day's, entity's or story's page: the entity's description,
+    else the first headlines it lists."""
+    archive = domain.archive
+    if page.kind == "entity":
+        record = archive.entity(page.key).record
+        if record is not None and record.description:
+            return record.description[0]
+        uids: tuple[str, ...] = archive.by_entity.get(page.key, ())
+    elif page.kind == "story":
+        story = archive.stories.get(page.key)
+        uids = story.events if story else ()
+    elif page.kind == "day":
+        uids = archive.by_day.get(page.key, ())
+    else:
+        return ""
+    return " ".join(archive.event(uid).headline for uid in uids[:3])
+
+
+def opengraph(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+              doctree: nodes.document | None) -> None:
+    """``html-page-context``: sphinxext-opengraph's tags for browse pages, which have no
+    doctree of their own (it describes only pages with one): the page's description as a
+    small document, the title from the context, the rest from its settings."""
+    description = context.get(DESCRIPTION_KEY)
+    if doctree is not None or not description or "sphinxext.opengraph" not in app.extensions:
+        return
+    try:
+        from sphinxext.opengraph import get_tags
+    except ImportError:  # pragma: no cover - a version without it
+        return
+    document = new_document("<sphinx-newsarc>", _docsettings(app.builder))
+    document += nodes.paragraph(description, description)
+    context["metatags"] = context.get("metatags", "") + get_tags(
+        context, document, srcdir=app.srcdir, outdir=app.outdir, config=app.config,
+        builder=app.builder, env=app.env)
+
+
+def _docsettings(builder: Any) -> Any:
+    return getattr(builder, "_settings", None) or getattr(builder, "docsettings", None)
 
 
 def page_origin(archive: Archive, page: Page) -> tuple[str, int] | None:
@@ -204,7 +283,7 @@ class _NavigationCache:
 def _html_fragment(builder: StandaloneHTMLBuilder, node: nodes.Element) -> str:
     """The HTML of ``node`` by the builder's own translator (the theme's HTML), without
     the docutils transforms ``render_partial`` applies: the renderer's nodes need none."""
-    settings = getattr(builder, "_settings", None) or getattr(builder, "docsettings", None)
+    settings = _docsettings(builder)
     if settings is None:  # pragma: no cover - an HTML builder without its settings
         return builder.render_partial(node)["fragment"]
     document = new_document("<sphinx-newsarc>", settings)
@@ -231,5 +310,6 @@ def _add_static_path(app: Sphinx, config: Config) -> None:
 def setup_browse(app: Sphinx) -> None:
     """The browse pages and the stylesheet of archive pages."""
     app.connect("html-collect-pages", collect_pages)
+    app.connect("html-page-context", opengraph)
     app.connect("config-inited", _add_static_path)
     app.add_css_file("newsarc.css")

@@ -49,12 +49,18 @@ __all__ = [
 
 @dataclass(frozen=True)
 class FeedPaths:
-    """Where each kind of Atom feed goes, relative to the output directory ("": none)."""
+    """Where each kind of Atom feed and iCalendar file goes, relative to the output
+    directory ("": none); ``{page}`` is the docname of the day's, entity's or story's
+    page (the file sits beside it)."""
 
     all: str = "news/feeds/all.atom.xml"
     entity: str = "news/feeds/entities/{slug}.atom.xml"
     story: str = "news/feeds/stories/{slug}.atom.xml"
     category: str = "news/feeds/categories/{slug}.atom.xml"
+    day: str = "{page}.xml"
+    calendar: str = "news/calendar.ics"
+    entity_calendar: str = "{page}.ics"
+    story_calendar: str = "{page}.ics"
 
     def enabled(self) -> dict[str, str]:
         """The path (pattern) of each feed kind that is written."""
@@ -147,11 +153,14 @@ class NewsarcConfig:
     # -- feeds and JSON exports (outputs.py) ---------------------------------------------
     feeds: FeedPaths | None = _setting(
         None,
-        output_paths(FeedPaths, {"entity": "slug", "story": "slug", "category": "slug"},
+        output_paths(FeedPaths, {"entity": "slug", "story": "slug", "category": "slug",
+                                 "day": "page", "entity_calendar": "page",
+                                 "story_calendar": "page"},
                      auto=True, what="feed kinds"),
-        "Atom feeds: when `html_baseurl` is set (`None`), always (`True`), never (`False`), "
-        "or a dict of their paths (`{slug}` in all but `all`); see "
-        "[Feeds, JSON and link checking](feeds.md).")
+        "Atom feeds, each day as Atom XML, and iCalendar files: when `html_baseurl` is set "
+        "(`None`), always (`True`), never (`False`), or a dict of their paths (`{slug}` in "
+        "`entity`, `story`, `category`; `{page}` in `day`, `entity_calendar`, "
+        "`story_calendar`); see [Feeds, JSON and link checking](feeds.md).")
     feed_length: int = _setting(
         50, whole_number(0), "Entries per feed, the newest (0: all).")
     json: JsonPaths = _setting(

@@ -29,6 +29,7 @@ from .builders import is_website, is_whole_book
 from .config import NewsarcConfig, settings
 from .core.archive import Archive
 from .core.dates import DateError, EventDate, parse_date
+from .core.jsonld import LinkedEvent
 from .core.model import EntityRecord, EventRecord
 from .core.pages import ROOT_KINDS, PagePlan, plan_pages
 from .core.query import EventQuery
@@ -67,6 +68,8 @@ class BuildCache:
     outputs: dict[str, Outputs] = field(default_factory=dict)
     #: the browse pages written in this build (they link their feeds and JSON)
     browse_pages: set[str] = field(default_factory=set)
+    #: events as JSON-LD shows them, by uid (jsonld.py)
+    linked: dict[str, LinkedEvent] = field(default_factory=dict)
 
 
 class NewsXRefRole(XRefRole):

@@ -60,6 +60,7 @@ def entity_object(archive: Archive, key: str) -> JSONObject:
         "kind": record.kind,
         "url": record.url,
         "description": "\n\n".join(record.description),
+        "wikidata": record.wikidata,
     }
 
 

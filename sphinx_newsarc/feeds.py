@@ -129,11 +129,13 @@ def atom_feed(
     language: str = "",
     length: int = 0,
     generator: Sequence[str] = ("sphinx-newsarc", "", ""),
+    related: Sequence[tuple[str, str]] = (),
 ) -> bytes:
     """An Atom feed of the newest ``length`` (0: all) of ``uids``, newest first.
 
     ``url`` is the feed's own absolute URL (also its id); ``alternate`` the page it is
-    the feed of; ``generator`` is (name, version, URI).
+    the feed of; ``generator`` is (name, version, URI); ``related`` (URL, title) pages of
+    what the feed is about (an entity's link and Wikidata item), as ``rel="related"`` links.
     """
     entries = archive.newest_first(uids)
     if length:
@@ -151,6 +153,9 @@ def atom_feed(
     _sub(feed, "link", rel="self", type="application/atom+xml", href=url)
     if alternate:
         _sub(feed, "link", rel="alternate", type="text/html", href=alternate)
+    for href, link_title in related:
+        _sub(feed, "link", rel="related", href=href, **({"title": link_title} if link_title
+                                                         else {}))
     name, version, uri = generator
     generator_attrs = {k: v for k, v in (("uri", uri), ("version", version)) if v}
     _sub(feed, "generator", name, **generator_attrs)

@@ -24,16 +24,20 @@ from sphinx.util.osutil import relative_uri
 
 from . import __version__
 from .builders import is_website
+from .calendars import Calendars
 from .config import FeedPaths, conf_location, settings
+from .core.model import EntityRecord, wikidata_page
 from .domain import NewsDomain
 from .export import Exporter
 from .feeds import FeedLinks, atom_feed
+from .jsonld import page_uri
 from .locale import _
 from .manifest import read_manifest, remove_stale, write_manifest
 from .warnings import NewsarcWarning, warn
 
 __all__ = [
     "ATOM_TYPE",
+    "ICAL_TYPE",
     "JSON_TYPE",
     "Feed",
     "Outputs",
@@ -46,6 +50,7 @@ __all__ = [
 
 ATOM_TYPE = "application/atom+xml"
 JSON_TYPE = "application/json"
+ICAL_TYPE = "text/calendar"
 HOMEPAGE = "https://sphinx-newsarc.readthedocs.io"
 
 
@@ -72,7 +77,8 @@ def json_paths(config: Config) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class Feed:
-    """One Atom feed: its kind and key, output path, title, page, and events."""
+    """One Atom feed or iCalendar file: its kind and key, output path, title, page, and
+    events."""
 
     kind: str
     key: str
@@ -100,6 +106,7 @@ class Outputs:
     builder: Builder
     domain: NewsDomain
     feeds: list[Feed] = field(default_factory=list)
+    calendars: list[Feed] = field(default_factory=list)
     json_files: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
     #: docname -> [(MIME type, title, path)] for ``<link rel="alternate">``
     head: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
@@ -139,6 +146,12 @@ class Outputs:
 
         patterns = feed_patterns(config)
         titles = settings(config).titles()
+        if "day" in patterns:
+            for day, uids in archive.by_day.items():
+                page = domain.page_for("day", day)
+                if page:
+                    path = patterns["day"].replace("{page}", page)
+                    self.feeds.append(Feed("day", day, path, titled(day), page, uids))
         if "all" in patterns:
             self.feeds.append(Feed("all", "", patterns["all"], titled(titles["archive"]), front,
                                    archive.ordered))
@@ -164,15 +177,44 @@ class Outputs:
                 self.category_feeds.append((name, path))
                 if front:
                     self._head(front, ATOM_TYPE, title, path)
+        self._plan_calendars(patterns, titled)
         self.site = site_links(config)
         for feed in self.feeds:
             if feed.kind == "all":
                 if front:
                     self.formats.setdefault(front, []).append(("Atom", feed.path))
-            elif feed.kind in ("entity", "story") and feed.page:
+            elif feed.kind in ("entity", "story", "day") and feed.page:
                 self._head(feed.page, ATOM_TYPE, feed.title, feed.path)
-                self.formats.setdefault(feed.page, []).append(("Atom", feed.path))
+                label = "XML" if feed.kind == "day" else "Atom"
+                self.formats.setdefault(feed.page, []).append((label, feed.path))
+        for cal in self.calendars:
+            if cal.page:
+                self._head(cal.page, ICAL_TYPE, cal.title + " (iCalendar)", cal.path)
+                self.formats.setdefault(cal.page, []).append(("iCalendar", cal.path))
         return self
+
+    def _plan_calendars(self, patterns: dict[str, str], titled: Any) -> None:
+        """The iCalendar files: the archive's, and one beside each entity and story page."""
+        domain = self.domain
+        archive = domain.archive
+        if "calendar" in patterns:
+            title = settings(self.builder.config).titles()["archive"]
+            self.calendars.append(Feed("calendar", "", patterns["calendar"], titled(title),
+                                       domain.page_for("archive"), archive.ordered))
+        if "entity_calendar" in patterns:
+            for key, uids in archive.by_entity.items():
+                page = domain.page_for("entity", key)
+                if page:
+                    path = patterns["entity_calendar"].replace("{page}", page)
+                    self.calendars.append(Feed("entity", key, path,
+                                               titled(archive.entity(key).name), page, uids))
+        if "story_calendar" in patterns:
+            for key, story in archive.stories.items():
+                page = domain.page_for("story", key)
+                if page:
+                    path = patterns["story_calendar"].replace("{page}", page)
+                    self.calendars.append(Feed("story", key, path, titled(story.name), page,
+                                               story.events))
 
     def _head(self, docname: str, mimetype: str, title: str, path: str) -> None:
         self.head.setdefault(docname, []).append((mimetype, title, path))
@@ -181,10 +223,7 @@ class Outputs:
 
     def page_uri(self, docname: str) -> str:
         """The URI of a document's output page, relative to the output directory."""
-        uri = self.builder.get_target_uri(docname)
-        if uri.startswith("#"):  # singlehtml: every document is in the root document's page
-            return self.builder.config.root_doc + getattr(self.builder, "out_suffix", ".html")
-        return uri.split("#", 1)[0]
+        return page_uri(self.builder, docname)
 
     def href(self, docname: str, path: str) -> str:
         """A link from ``docname``'s page to the output file ``path``."""
@@ -203,7 +242,7 @@ class Outputs:
         exporter = Exporter(archive)
         for path, uids in sorted(self.json_files.items()):
             files[path] = exporter.dump(uids)
-        if not self.feeds:
+        if not self.feeds and not self.calendars:
             return files
         config = self.builder.config
         domain = self.domain
@@ -225,6 +264,7 @@ class Outputs:
         )
         length = settings(config).feed_length
         for feed in sorted(self.feeds, key=lambda f: f.path):
+            record = archive.entity(feed.key).record if feed.kind == "entity" else None
             files[feed.path] = atom_feed(
                 archive,
                 feed.uids,
@@ -234,10 +274,24 @@ class Outputs:
                 links=links,
                 alternate=page(feed.page),
                 language=config.language or "en",
-                length=length,
+                length=0 if feed.kind == "day" else length,
                 generator=("sphinx-newsarc", __version__, HOMEPAGE),
+                related=_identifiers(record) if record else (),
             )
+        calendars = Calendars(archive, event, (_("Entities"), _("Story"), _("Sources")))
+        for cal in sorted(self.calendars, key=lambda f: f.path):
+            files[cal.path] = calendars.calendar(cal.uids, cal.title,
+                                                 language=config.language or "en")
         return files
+
+
+def _identifiers(record: EntityRecord) -> list[tuple[str, str]]:
+    """(URL, title) of the pages that identify a declared entity: its link, its Wikidata
+    item."""
+    found = [(record.url, "")] if record.url else []
+    if record.wikidata:
+        found.append((wikidata_page(record.wikidata), f"Wikidata {record.wikidata}"))
+    return found
 
 
 def outputs_for(builder: Builder, domain: NewsDomain) -> Outputs | None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .core.archive import Archive
 from .core.dates import EventDate
+from .core.model import EntityRecord, wikidata_entity
 from .core.query import EventQuery, run_query
 from .core.text import name_key
 
@@ -46,13 +47,17 @@ class Summary(NamedTuple):
 
 
 class EntityRef(NamedTuple):
-    """An entity as a link: its name and where its page, declaration or index entry is."""
+    """An entity as a link: its name and where its page, declaration or index entry is;
+    its kind and the external pages that identify it (its link, its Wikidata item) for
+    linked data."""
 
     key: str
     name: str
     slug: str
     page: str | None
     declared_at: tuple[str, str] | None
+    kind: str = ""
+    same_as: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +112,14 @@ class DocumentView:
 
     website: bool
     parts: tuple[object, ...]
+
+
+def same_as(record: EntityRecord) -> tuple[str, ...]:
+    """The external identifiers of a declared entity: its link and its Wikidata item."""
+    ids = [record.url] if record.url else []
+    if record.wikidata:
+        ids.append(wikidata_entity(record.wikidata))
+    return tuple(ids)
 
 
 class Views:
@@ -172,6 +185,8 @@ class Views:
             entity.slug,
             self.domain.page_for("entity", key),
             (record.docname, record.anchor) if record else None,
+            entity.kind,
+            same_as(record) if record else (),
         )
 
     def day_events(self, day: str) -> DayEvents:

@@ -44,7 +44,7 @@ def test_feeds_and_json_are_typed() -> None:
     feeds = validator("feeds")
     assert feeds(None) == (None, [])
     assert feeds(True) == (FeedPaths(), [])
-    assert feeds(False)[0] == FeedPaths("", "", "", "")
+    assert feeds(False)[0] == FeedPaths("", "", "", "", "", "", "", "")
     value, problems = feeds({"all": "feed.xml", "entity": None, "story": "s/{slug}.xml"})
     assert value == FeedPaths(all="feed.xml", entity="", story="s/{slug}.xml")
     assert problems == []
@@ -121,7 +121,7 @@ def test_settings_are_read_once_per_build(tmp_path: Path) -> None:
     try:
         first = settings(app.config)
         assert first is settings(app.config) is settings(app.env.config)
-        assert first.front_days == 3 and first.feeds == FeedPaths("", "", "", "")
+        assert first.front_days == 3 and first.feeds == FeedPaths("", "", "", "", "", "", "", "")
         assert "_newsarc_settings" not in app.config.__getstate__()
     finally:
         app.cleanup()

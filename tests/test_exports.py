@@ -69,7 +69,7 @@ def test_events_json_and_day_json(app: SphinxTestApp) -> None:
     assert data["entities"] == [{
         "name": "Hamid Karzai", "aliases": ["Karzai"], "kind": "person",
         "url": "https://en.wikipedia.org/wiki/Hamid_Karzai",
-        "description": "President of Afghanistan.",
+        "description": "President of Afghanistan.", "wikidata": "",
     }]
 
     day = json.loads((app.outdir / "news/2006/03/21.json").read_bytes())

@@ -120,7 +120,8 @@ def test_pages_link_their_feeds(app: SphinxTestApp) -> None:
     front = read(app.outdir / "news/index.html")
     hrefs = [href for _type, _title, href in alternates(front)]
     assert hrefs == ["feeds/all.atom.xml", "events.json",
-                     "feeds/categories/business-money.atom.xml", "feeds/categories/other.atom.xml"]
+                     "feeds/categories/business-money.atom.xml", "feeds/categories/other.atom.xml",
+                     "calendar.ics"]
     assert 'title="Category: Business &amp; &lt;Money&gt; \N{EM DASH} ' in front
     assert re.search(r'<p class="newsarc-category-feeds">.*href="feeds/categories/other.atom.xml"',
                      front)

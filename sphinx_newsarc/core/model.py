@@ -7,7 +7,17 @@ from dataclasses import dataclass, field
 
 from .dates import EventDate
 
-__all__ = ["EVENT_ID", "EntityRecord", "EventRecord", "Source", "is_event_id"]
+__all__ = [
+    "EVENT_ID",
+    "WIKIDATA_ID",
+    "EntityRecord",
+    "EventRecord",
+    "Source",
+    "is_event_id",
+    "is_wikidata_id",
+    "wikidata_entity",
+    "wikidata_page",
+]
 
 #: The one rule for an event id an author or a data file gives: letters, digits, ``-``,
 #: ``_``, ``.``, starting with a letter or digit (the JSON schema's ``id`` pattern; a
@@ -18,6 +28,26 @@ EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 def is_event_id(text: str) -> bool:
     """Whether ``text`` is a valid event id."""
     return EVENT_ID.match(text) is not None
+
+
+#: A Wikidata item id: ``Q`` and a number without leading zeros (the JSON schema's
+#: ``wikidata`` pattern; a test checks they agree).
+WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
+
+
+def is_wikidata_id(text: str) -> bool:
+    """Whether ``text`` is a Wikidata item id (``Q42``)."""
+    return WIKIDATA_ID.match(text) is not None
+
+
+def wikidata_page(qid: str) -> str:
+    """The Wikidata page of an item, for readers."""
+    return f"https://www.wikidata.org/wiki/{qid}"
+
+
+def wikidata_entity(qid: str) -> str:
+    """The item's concept URI, as Wikidata gives it for linked data (``sameAs``)."""
+    return f"http://www.wikidata.org/entity/{qid}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +87,8 @@ class EventRecord:
 
 @dataclass(frozen=True, slots=True)
 class EntityRecord:
-    """One ``entity`` directive: a canonical name, its aliases and description."""
+    """One ``entity`` directive: a canonical name, its aliases and description, its link and
+    Wikidata item id (``Q42``)."""
 
     name: str
     docname: str
@@ -67,3 +98,4 @@ class EntityRecord:
     kind: str = ""
     url: str = ""
     description: tuple[str, ...] = field(default=())
+    wikidata: str = ""

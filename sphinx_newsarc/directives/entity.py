@@ -8,7 +8,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.model import EntityRecord
+from ..core.model import EntityRecord, is_wikidata_id, wikidata_page
 from ..core.sources import encode_url
 from ..core.text import slugify, split_list
 from ..domain import NewsDomain
@@ -16,11 +16,12 @@ from ..locale import _
 from ..warnings import NewsarcWarning, warn
 from . import remove_control_chars
 
-__all__ = ["EntityDirective"]
+__all__ = ["EntityDirective", "wikidata_link"]
 
 
 class EntityDirective(SphinxDirective):
-    """``.. entity:: Canonical Name`` with ``aliases``, ``kind``, ``url``; the body describes it."""
+    """``.. entity:: Canonical Name`` with ``aliases``, ``kind``, ``url``, ``wikidata``; the
+    body describes it."""
 
     required_arguments = 1
     final_argument_whitespace = True
@@ -29,6 +30,7 @@ class EntityDirective(SphinxDirective):
         "aliases": directives.unchanged,
         "kind": directives.unchanged,
         "url": directives.unchanged,
+        "wikidata": directives.unchanged,
         "class": directives.class_option,
     }
 
@@ -45,6 +47,11 @@ class EntityDirective(SphinxDirective):
                  (docname, self.lineno), name, url)
             url = ""
         url = encode_url(url)  # as the importer writes it
+        wikidata = self.options.get("wikidata", "").strip()
+        if wikidata and not is_wikidata_id(wikidata):
+            warn("entity %r: wikidata %r is not a Wikidata item id (Q and a number, e.g. "
+                 "Q42); ignored", "option", (docname, self.lineno), name, wikidata)
+            wikidata = ""
         anchor = nodes.make_id("entity-" + slugify(name)) or "entity"
         if anchor in self.state.document.ids:
             anchor = nodes.make_id(f"{anchor}-{self.lineno}")
@@ -66,6 +73,8 @@ class EntityDirective(SphinxDirective):
             facts += _field(_("Also known as"), nodes.Text(", ".join(aliases)))
         if url:
             facts += _field(_("Link"), nodes.reference(url, url, refuri=url))
+        if wikidata:
+            facts += _field("Wikidata", wikidata_link(wikidata))
         if len(facts):
             box += facts
         description: tuple[str, ...] = ()
@@ -86,10 +95,16 @@ class EntityDirective(SphinxDirective):
                 kind=kind,
                 url=url,
                 description=description,
+                wikidata=wikidata,
             )
         )
         self.state.document.note_explicit_target(box, box)
         return [box]
+
+
+def wikidata_link(qid: str) -> nodes.reference:
+    """A link to an item's Wikidata page, showing its id."""
+    return nodes.reference(qid, qid, refuri=wikidata_page(qid), classes=["newsarc-wikidata"])
 
 
 def _field(name: str, value: nodes.Node) -> nodes.field:

@@ -30,6 +30,7 @@ from .records import (
     clean_text,
     entity_name,
     entity_url,
+    entity_wikidata,
     make_source,
     name_list,
     parse_source_text,
@@ -43,7 +44,7 @@ EVENT_FIELDS = (
     "date", "headline", "id", "entities", "sources", "story", "category", "related", "body",
 )
 #: The fields of an entity object.
-ENTITY_FIELDS = ("name", "aliases", "kind", "url", "description")
+ENTITY_FIELDS = ("name", "aliases", "kind", "url", "description", "wikidata")
 #: The fields of a source object.
 SOURCE_FIELDS = ("name", "url")
 
@@ -224,6 +225,8 @@ class _Reader:
             url=entity_url(self._text(data, "url", where), where.at("url"), self.problems),
             description=clean_text(self._text(data, "description", where)),
             where=where,
+            wikidata=entity_wikidata(self._text(data, "wikidata", where), where.at("wikidata"),
+                                     self.problems),
         )
 
     def entity(self, data: object, where: Position) -> None:

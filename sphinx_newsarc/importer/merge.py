@@ -70,6 +70,7 @@ class _Merged:
     url: str
     description: str
     where: Position | str
+    wikidata: str = ""
 
 
 def _merge_entities(declared: Iterable[ImportedEntity], problems: Problems) -> list[ImportedEntity]:
@@ -82,11 +83,11 @@ def _merge_entities(declared: Iterable[ImportedEntity], problems: Problems) -> l
             target_key = key
             owner[key] = key
             merged[key] = _Merged(entity.name, [], entity.kind, entity.url, entity.description,
-                                  entity.where)
+                                  entity.where, entity.wikidata)
             target = merged[key]
         else:
             target = merged[target_key]
-            for attr in ("kind", "url", "description"):
+            for attr in ("kind", "url", "description", "wikidata"):
                 mine, theirs = getattr(target, attr), getattr(entity, attr)
                 if not mine:
                     setattr(target, attr, theirs)
@@ -110,7 +111,7 @@ def _merge_entities(declared: Iterable[ImportedEntity], problems: Problems) -> l
             target.aliases.append(alias)
     return [
         ImportedEntity(m.name, tuple(m.aliases), m.kind, m.url, m.description,
-                       m.where)
+                       m.where, m.wikidata)
         for _, m in sorted(merged.items(), key=lambda item: (item[0], item[1].name))
     ]
 

@@ -95,6 +95,8 @@ def render_entity(entity: ImportedEntity) -> list[str]:
         options.append(("kind", entity.kind))
     if entity.url:
         options.append(("url", entity.url))
+    if entity.wikidata:
+        options.append(("wikidata", entity.wikidata))
     return _directive("entity", entity.name, options, entity.description)
 
 

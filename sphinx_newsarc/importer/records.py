@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..core.dates import DateError, EventDate, parse_date
-from ..core.model import is_event_id
+from ..core.model import is_event_id, is_wikidata_id
 from ..core.sources import encode_url
 from ..core.text import control_chars, split_list, strip_control_chars
 
@@ -39,6 +39,7 @@ __all__ = [
     "clean_text",
     "entity_name",
     "entity_url",
+    "entity_wikidata",
     "make_source",
     "name_list",
     "parse_source_text",
@@ -65,6 +66,7 @@ WARNING_REASONS: dict[str, str] = {
     "semicolon in entity name": "';' cannot appear in an entity name; it became ','",
     "bad source URL": "a source URL that is not an absolute http(s)/ftp(s) URL; dropped",
     "bad entity URL": "an entity URL that is not an http(s) URL; dropped",
+    "bad Wikidata id": "an entity's wikidata that is not an item id (Q42); dropped",
     "unknown field": "a field or column the format does not define; ignored",
     "entity conflict": "two declarations of one entity disagree; the first one wins",
     "alias conflict": "an alias that another entity already has; dropped",
@@ -194,7 +196,7 @@ class ImportedSource:
 
 @dataclass(frozen=True, slots=True)
 class ImportedEntity:
-    """An entity declaration: canonical name, aliases, kind, URL, description."""
+    """An entity declaration: canonical name, aliases, kind, URL, description, Wikidata id."""
 
     name: str
     aliases: tuple[str, ...] = ()
@@ -202,6 +204,7 @@ class ImportedEntity:
     url: str = ""
     description: str = ""
     where: Position | str = ""
+    wikidata: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,6 +388,16 @@ def entity_url(url: str, where: Position, problems: Problems) -> str:
     if _valid_url(fixed, ("http", "https")):
         return fixed
     problems.warn(where, "bad entity URL", f"{url!r} is not an http(s) URL; dropped")
+    return ""
+
+
+def entity_wikidata(qid: str, where: Position, problems: Problems) -> str:
+    """A Wikidata item id (``Q42``); anything else is dropped (the directive ignores it)."""
+    qid = clean_line(qid)
+    if not qid or is_wikidata_id(qid):
+        return qid
+    problems.warn(where, "bad Wikidata id",
+                  f"{qid!r} is not a Wikidata item id (Q and a number); dropped")
     return ""
 
 

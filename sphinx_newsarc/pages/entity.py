@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from .. import design
+from ..directives.entity import wikidata_link
 from ..locale import _
 from ..render import count_text
 from ..views import EntityRef, Summary
@@ -29,6 +30,7 @@ class EntityFacts:
     aliases: tuple[str, ...] = ()
     url: str = ""
     description: tuple[str, ...] = ()
+    wikidata: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,14 +45,15 @@ class EntityEntry:
 def entity_entry(views: Views, key: str) -> EntityEntry:
     """The entity ``key`` with its facts and events."""
     record = views.archive.entity(key).record
-    facts = (EntityFacts(record.kind, record.aliases, record.url, record.description)
+    facts = (EntityFacts(record.kind, record.aliases, record.url, record.description,
+                         record.wikidata)
              if record else EntityFacts())
     return EntityEntry(views.entity_ref(key), facts,
                        views.summaries(views.archive.by_entity.get(key, ())))
 
 
 def render_facts(facts: EntityFacts) -> list[nodes.Node]:
-    """``Kind: ... · Also known as: ... · Link: ...`` and the description."""
+    """``Kind: ... · Also known as: ... · Link: ... · Wikidata: Q…`` and the description."""
     out: list[nodes.Node] = []
     para = nodes.paragraph(classes=["newsarc-entity-facts"])
     parts: list[list[nodes.Node]] = []
@@ -61,6 +64,8 @@ def render_facts(facts: EntityFacts) -> list[nodes.Node]:
     if facts.url:
         parts.append([nodes.Text(_("Link") + ": "),
                       nodes.reference(facts.url, facts.url, refuri=facts.url)])
+    if facts.wikidata:
+        parts.append([nodes.Text("Wikidata: "), wikidata_link(facts.wikidata)])
     for n, part in enumerate(parts):
         if n:
             para += nodes.Text(" \N{MIDDLE DOT} ")

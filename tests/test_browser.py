@@ -1,9 +1,10 @@
 """The archive in a real browser (headless Chromium) under the themes people use.
 
-One build per theme and one browser session for all of them: an event has horizontal
-padding inside its border, and at a 400 px wide window no archive page is wider than the
-theme's own pages. Skipped, with the reason, where Chromium, chromedriver or selenium is
-missing (``apt-get install chromium chromium-driver``; selenium is in the ``test`` extra).
+One build per theme and one browser session for all of them: an event (and an archive
+card's body) has horizontal padding inside its border, and at a 400 px wide window no
+archive page is wider than the theme's own pages. Skipped, with the reason, where
+Chromium, chromedriver or selenium is missing (``apt-get install chromium
+chromium-driver``; selenium is in the ``test`` extra).
 """
 
 from __future__ import annotations
@@ -116,11 +117,12 @@ for (const e of document.querySelectorAll('body *')) {
 return [document.documentElement.scrollWidth, wide.slice(0, 3)];
 """
 
+#: an event, and the body of the archive's cards: text inside a border or a box
+BOXED = ".newsarc-event, [class*='newsarc-'][class*='-card'] > .sd-card-body"
 PADDING = """
-return Array.from(document.querySelectorAll('.newsarc-event'), e => {
+return Array.from(document.querySelectorAll(arguments[0]), e => {
   const s = getComputedStyle(e);
-  return [parseFloat(s.paddingLeft), parseFloat(s.paddingRight),
-          parseFloat(s.borderLeftWidth)];
+  return [e.className, parseFloat(s.paddingLeft), parseFloat(s.paddingRight)];
 });
 """
 
@@ -130,24 +132,23 @@ def test_archive_in_theme(theme: str, browser: Any, tmp_path: Path) -> None:
     out = built(theme, tmp_path)
     problems: list[str] = []
 
-    browser.get((out / "events.html").as_uri())
-    boxes = browser.execute_script(PADDING)
-    assert boxes, "no event on events.html"
-    for left, right, border in boxes:
-        if border <= 0 or min(left, right) < MIN_PADDING:
-            problems.append(f"an event's padding is {left} px / {right} px inside a "
-                            f"{border} px border")
-            break
-
     widths = {}
     for name in THEME_PAGES:
         browser.get((out / name).as_uri())
         widths[name] = browser.execute_script(WIDTH)[0]
     limit = max(widths.values())
+    boxed = 0
     for page in samples(out):
         browser.get(page.as_uri())
+        for name, left, right in browser.execute_script(PADDING, BOXED):
+            boxed += 1
+            if min(left, right) < MIN_PADDING:
+                problems.append(f"{page.relative_to(out).as_posix()}: {name} has a "
+                                f"padding of {left} px / {right} px")
+                break
         width, wide = browser.execute_script(WIDTH)
         if width > limit:
             problems.append(f"{page.relative_to(out).as_posix()} is {width} px wide, the "
                             f"theme's own pages {limit} px: {'; '.join(wide)}")
+    assert boxed, "no event or card on the pages"
     assert not problems, f"{theme}:\n" + "\n".join(problems)

@@ -9,7 +9,11 @@ import pytest
 
 from sphinx_newsarc.core.dates import EventDate
 from sphinx_newsarc.importer import ImportedSource, Problems, read_inputs, read_one
-from sphinx_newsarc.importer.wikitimes import category_name, entity_from_wikitimes
+from sphinx_newsarc.importer.wikitimes import (
+    category_name,
+    entity_from_wikitimes,
+    spelling_in_text,
+)
 
 DATA = Path(__file__).parent / "data" / "import" / "wikitimes"
 MONTH = DATA / "events-2001-01.json"
@@ -48,6 +52,10 @@ def test_story_form() -> None:
         "CTV", "http://www.ctv.ca/servlet/ArticleNews/story/CTVNews/20060902/"
         "nato_casualties_060903/20060903?hub=TopStories"),)
     assert sum(len(e.sources) for e in batch.events) >= 35
+    # the commas the export left where it removed links are gone
+    kabul = next(e for e in batch.events if e.headline.startswith("A large bomb explodes"))
+    assert kabul.headline.endswith("and five injuries.")
+    assert not any(", ," in e.headline or e.headline.endswith(",") for e in batch.events)
     categories = {e.category for e in batch.events}
     assert categories == {"", "War and conflict"}
 
@@ -87,6 +95,47 @@ def test_entity_named_from_url_when_the_export_lost_letters() -> None:
 )
 def test_name_from_url_rule(name: str, url: str, expected: tuple[str, tuple[str, ...]]) -> None:
     assert entity_from_wikitimes(name, url) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("ITunes", "Apple introduce their iTunes digital media player", "iTunes"),
+        ("EBay", "eBay buys PayPal.", "eBay"),
+        ("IPod touch", "Apple sells the iPod touch.", "iPod touch"),
+        # only a first word with a capital inside: "Car bomb" is a title, not a misspelling
+        ("Car bomb", "A car bomb explodes.", "Car bomb"),
+        ("NATO", "NATO forces", "NATO"),
+        # the text must write the whole name, as a word
+        ("ITunes", "iTunesU and itunes", "ITunes"),
+        ("ITunes", "", "ITunes"),
+        ("", "text", ""),
+    ],
+)
+def test_spelling_in_text(name: str, text: str, expected: str) -> None:
+    assert spelling_in_text(name, text) == expected
+
+
+def test_mediawiki_capital_undone_from_the_headline(tmp_path: Path) -> None:
+    """The real case: "ITunes" (wikiURL ``.../ITunes``) for the "iTunes" of the headline;
+    every mention and declaration of the input gets that spelling."""
+    collection, _ = read_inputs([MONTH], "wikitimes", Problems())
+    event = next(e for e in collection.events if e.id == "wikitimes-155")
+    assert event.entities == ("iTunes",)
+    names = {e.name for e in collection.entities}
+    assert "iTunes" in names
+    assert "ITunes" not in names
+    itunes = {"name": "ITunes", "wikiURL": "http://en.wikipedia.org/wiki/ITunes"}
+    path = tmp_path / "events.json"
+    path.write_text(json.dumps([
+        {"id": "1", "date": "2003-04-28", "description": "Apple opens its music store.",
+         "entity": [itunes]},
+        {"id": "2", "date": "2001-01-10", "description": "Apple introduces iTunes.",
+         "entity": [itunes]},
+    ]), encoding="utf-8")
+    batch = read_one(path, "wikitimes", Problems())
+    assert [e.entities for e in batch.events] == [("iTunes",), ("iTunes",)]
+    assert {e.name for e in batch.entities} == {"iTunes"}
 
 
 def test_location_becomes_a_place_entity() -> None:

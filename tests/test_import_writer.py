@@ -46,6 +46,9 @@ def test_day_pages_layout_and_content(tmp_path: Path) -> None:
     assert "category: 'Politics: elections #2'\n" in runoff
     assert (out / "2006" / "2006-06.md").read_text(encoding="utf-8").count("# June 2006") == 1
     entities = (out / "entities.md").read_text(encoding="utf-8")
+    # a title of its own: the archive's index of entities is "Entities"
+    assert "\n# Entity declarations\n" in entities
+    assert "\n# Entities\n" not in entities
     assert "```{entity} Ciudad Bolívar\n---\naliases: Ciudad Bolvar\nkind: place\n" in entities
 
 

@@ -171,7 +171,9 @@ def render_pages(
         files[page + ".md"] = _page(page_title, [render_event(e) for e in events])
     toc = list(grouped)
     if collection.entities:
-        files["entities.md"] = _page("Entities", [render_entity(e) for e in collection.entities])
+        # not "Entities": that is the title of the archive's own index of entities
+        files["entities.md"] = _page("Entity declarations",
+                                     [render_entity(e) for e in collection.entities])
         toc.append("entities")
     toctree = ["```{toctree}", ":maxdepth: 1", "", *toc, "```"]
     files["index.md"] = _page(title, [toctree])

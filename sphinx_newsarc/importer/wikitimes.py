@@ -7,6 +7,7 @@ Two forms are read: an array of events (``events-2001-01.json``) and a story obj
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -32,11 +33,19 @@ from .records import (
     make_source,
 )
 
-__all__ = ["category_name", "entity_from_wikitimes", "read_wikitimes", "title_from_url"]
+__all__ = [
+    "category_name",
+    "entity_from_wikitimes",
+    "read_wikitimes",
+    "spelling_in_text",
+    "title_from_url",
+]
 
 
 _NOT_KEPT = re.compile(r"[^A-Za-z0-9 ]")
 _SPACE = re.compile(r"\s+")
+#: commas the export leaves at the end of a description where it removed links (", , ")
+_TRAILING_COMMAS = re.compile(r"(?:\s*,)+\s*$")
 
 
 def title_from_url(url: str) -> str:
@@ -71,6 +80,23 @@ def entity_from_wikitimes(name: str, url: str) -> tuple[str, tuple[str, ...]]:
     return name or title, ()
 
 
+def spelling_in_text(name: str, text: str) -> str:
+    """``name`` as ``text`` writes it, where MediaWiki's capital first letter hid that.
+
+    MediaWiki capitalises the first letter of every title, so the export names the article
+    on iTunes "ITunes". Where the name's first word has a capital after its first letter
+    and ``text`` writes the name with a small first letter ("iTunes", "eBay"), that is the
+    name. Otherwise ``name`` stays ("Car bomb" is not respelled after "a car bomb").
+    """
+    first = name.split(" ", 1)[0]
+    if not first[:1].isupper() or not any(c.isupper() for c in first[1:]):
+        return name
+    written = name[0].lower() + name[1:]
+    if re.search(rf"(?<!\w){re.escape(written)}(?!\w)", text):
+        return written
+    return name
+
+
 def category_name(raw: str) -> str:
     """A readable category: ``War_Conflict`` becomes "War and conflict", ``Sport`` stays.
 
@@ -92,6 +118,20 @@ class _WikiTimesReader:
         self.progress = progress
         self.story = story
         self.batch = Batch()
+        self.spellings: dict[str, str] = {}  # name key -> the spelling a headline showed
+
+    def respell(self) -> None:
+        """Give every mention and declaration of a name one spelling: the one a headline
+        showed (:func:`spelling_in_text`), in all events of the input."""
+        if not self.spellings:
+            return
+
+        def fix(name: str) -> str:
+            return self.spellings.get(name_key(name), name)
+
+        self.batch.events = [replace(e, entities=tuple(fix(n) for n in e.entities))
+                             for e in self.batch.events]
+        self.batch.entities = [replace(e, name=fix(e.name)) for e in self.batch.entities]
 
     def event(self, data: object, where: Position) -> None:
         self.batch.records += 1
@@ -141,7 +181,7 @@ class _WikiTimesReader:
         if not isinstance(data, dict):
             raise SkipRecord("malformed record",
                              f"an event must be an object, found {type(data).__name__}", where)
-        headline = clean_line(self._str(data, "description", where))
+        headline = clean_line(_TRAILING_COMMAS.sub("", self._str(data, "description", where)))
         date = check_date(data.get("date"), where.at("date"))
         if not headline:
             raise SkipRecord("no headline", "the event has no description",
@@ -155,6 +195,9 @@ class _WikiTimesReader:
                 raise SkipRecord("malformed record", "an entity must be an object", at)
             url = self._str(item, "wikiURL", at)
             name, aliases = entity_from_wikitimes(self._str(item, "name", at), url)
+            written = spelling_in_text(name, headline)
+            if written != name:
+                self.spellings[name_key(name)] = name = written
             name = entity_name(name, at.at("name"), self.problems)
             if not name:
                 raise SkipRecord("malformed record", "the entity has neither name nor wikiURL",
@@ -225,4 +268,5 @@ def read_wikitimes(path: Path, problems: Problems, *, encoding: str = "utf-8",
     reader = _WikiTimesReader(problems, progress, story)
     for n, record in enumerate(events):
         reader.event(record, Position(name, record=n + 1, pointer=f"{prefix}/{n}"))
+    reader.respell()
     return reader.batch

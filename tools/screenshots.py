@@ -1,0 +1,83 @@
+"""Regenerate the screenshots of the README and the docs (``docs/_static/screenshot-*.png``).
+
+Builds the docs and their demo archive with furo into a temporary folder and photographs
+pages with headless Chromium (``--screenshot``, ``--window-size``). Run ``tox -e
+screenshots``, or ``python tools/screenshots.py`` where Sphinx, furo and the extension are
+installed. Needs Chromium (``apt-get install chromium``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STATIC = ROOT / "docs" / "_static"
+THEME = "furo"
+SIZE = (1000, 760)
+FLAGS = (
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run", "--hide-scrollbars", "--force-device-scale-factor=1",
+)
+#: screenshot name -> the page it shows (relative to the HTML output)
+SHOTS = {
+    "event": "demo/2006/2006-09-03.html",
+    "entity": "news/entities/taliban.html",
+}
+
+
+def chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    sys.exit("screenshots: Chromium is not installed (apt-get install chromium)")
+
+
+def build(out: Path) -> Path:
+    """The docs as HTML in furo, into ``out`` (the archive's root pages go to docs/news/,
+    as with ``tox -e demo``)."""
+    html = out / "html"
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D",
+                    f"html_theme={THEME}", "-d", str(out / "doctrees"), str(ROOT / "docs"),
+                    str(html)], check=True)
+    return html
+
+
+def shoot(browser: str, page: Path, target: Path, profile: Path) -> None:
+    width, height = SIZE
+    subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}",
+                    f"--window-size={width},{height}", f"--screenshot={target}",
+                    page.as_uri()], check=True, timeout=120,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if not target.is_file() or target.stat().st_size == 0:
+        sys.exit(f"screenshots: Chromium wrote no {target}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help=f"of {', '.join(SHOTS)} (default: all)")
+    args = parser.parse_args(argv)
+    unknown = sorted(set(args.names) - set(SHOTS))
+    if unknown:
+        parser.error(f"no screenshot named {', '.join(unknown)}")
+    browser = chromium()
+    with tempfile.TemporaryDirectory(prefix="newsarc-shots-") as tmp:
+        html = build(Path(tmp))
+        for name in args.names or SHOTS:
+            page = html / SHOTS[name]
+            if not page.is_file():
+                sys.exit(f"screenshots: the build has no {SHOTS[name]}")
+            target = STATIC / f"screenshot-{name}.png"
+            shoot(browser, page, target, Path(tmp) / "profile")
+            print(f"{target.relative_to(ROOT)}: {SHOTS[name]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

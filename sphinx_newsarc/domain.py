@@ -37,6 +37,7 @@ from .core.text import name_key
 from .digests import ChangeLog
 from .formatting import DateTexts
 from .locale import _
+from .nodes import date_text
 from .views import Views
 
 if TYPE_CHECKING:
@@ -361,9 +362,10 @@ class NewsDomain(Domain):
             except DateError:
                 return None
             where = self.date_target(date, builder)
-            if not node.get("refexplicit"):  # one text for a date everywhere
+            if not node.get("refexplicit"):  # one text for a date everywhere, a <time>
                 text = self.date_text(date)
-                contnode = contnode.__class__(text, text, classes=contnode["classes"])
+                contnode = date_text(text, text, classes=contnode["classes"],
+                                     datetime=date.iso())
         else:
             return None
         if where is None:

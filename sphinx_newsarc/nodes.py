@@ -23,3 +23,26 @@ class pending_news(nodes.General, nodes.Element):
 def visit_unresolved(translator: nodes.NodeVisitor, node: pending_news) -> None:
     """Never reached: every placeholder is resolved before writing."""
     raise nodes.SkipNode
+
+
+class date_text(nodes.inline):
+    """A date as readers see it, with its ISO form in ``datetime``: ``<time>`` in HTML,
+    plain inline text elsewhere."""
+
+
+def visit_date_text_html(translator: nodes.NodeVisitor, node: date_text) -> None:
+    """``<time datetime="...">``."""
+    translator.body.append(translator.starttag(node, "time", "", datetime=node["datetime"]))
+
+
+def depart_date_text_html(translator: nodes.NodeVisitor, node: date_text) -> None:
+    translator.body.append("</time>")
+
+
+def visit_date_text(translator: nodes.NodeVisitor, node: date_text) -> None:
+    """Other formats: as an inline."""
+    translator.visit_inline(node)
+
+
+def depart_date_text(translator: nodes.NodeVisitor, node: date_text) -> None:
+    translator.depart_inline(node)

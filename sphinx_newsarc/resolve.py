@@ -10,7 +10,15 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import latex
 from .domain import NewsDomain
-from .nodes import pending_news, visit_unresolved
+from .nodes import (
+    date_text,
+    depart_date_text,
+    depart_date_text_html,
+    pending_news,
+    visit_date_text,
+    visit_date_text_html,
+    visit_unresolved,
+)
 from .pages import build_page, render_page
 from .render import Renderer
 from .warnings import NewsarcWarning, warn
@@ -121,4 +129,7 @@ def setup_resolve(app: Sphinx) -> None:
     unresolved = (visit_unresolved, None)
     app.add_node(pending_news, html=unresolved, latex=unresolved, text=unresolved,
                  man=unresolved, texinfo=unresolved)
+    html = (visit_date_text_html, depart_date_text_html)
+    inline = (visit_date_text, depart_date_text)
+    app.add_node(date_text, html=html, latex=inline, text=inline, man=inline, texinfo=inline)
     app.add_post_transform(ResolveNews)

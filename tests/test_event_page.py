@@ -173,7 +173,7 @@ def test_rst_authoring(app: SphinxTestApp) -> None:
     # roles: event by id shows its headline; entity by other spelling; day
     assert re.search(r'href="#peru-2006-runoff"[^>]*><span[^>]*>Alan García is re-elected', html)
     assert re.search(r'href="news/entities/alan-garcia.html"[^>]*><span[^>]*>Alan Garcia<', html)
-    assert re.search(r'href="news/2006/04/10.html"[^>]*><span[^>]*>10 April 2006<', html)
+    assert re.search(r'href="news/2006/04/10.html"[^>]*><time[^>]*>10 April 2006<', html)
 
 
 @pytest.mark.sphinx("text", testroot="sample")

@@ -28,7 +28,8 @@ def test_roles_and_aliases_html(app: SphinxTestApp) -> None:
     # entity by alias and by another spelling, both to the entity's page
     assert index.count('href="news/entities/procter-and-gamble.html"') == 2
     # the day role shows the date's one text
-    assert re.search(r'href="news/2006/04/10.html"[^>]*><span[^>]*>10 April 2006<', index)
+    assert re.search(r'href="news/2006/04/10.html"[^>]*><time class="xref news news-day" '
+                     r'datetime="2006-04-10">10 April 2006<', index)
 
 
 @pytest.mark.sphinx("html", testroot="roles")

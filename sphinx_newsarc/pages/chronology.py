@@ -85,26 +85,47 @@ def build(views: Views, key: str) -> ChronologyView:
     return ChronologyView(tuple(years))
 
 
+def _titled_section(r: Renderer, title: str, anchor: str, level_text: str,
+                    page: str | None) -> nodes.section:
+    """A real section whose title links to ``page`` (a year's or month's page)."""
+    section = r.section(title, anchor, level_text)
+    heading = section[0]
+    assert isinstance(heading, nodes.title)
+    heading.children = []
+    heading += r.link(page, "", title)
+    return section
+
+
 def _render_website(r: Renderer, view: ChronologyView) -> list[nodes.Node]:
+    """A jump bar of the years, then years and months as real headings (each linking to
+    its page), each month's days with their number of events (the day pages list them)."""
     out: list[nodes.Node] = []
+    if len(view.years) > 1:
+        jump = nodes.paragraph(classes=["newsarc-letters", "newsarc-jump"])
+        for n, year in enumerate(view.years):
+            if n:
+                jump += nodes.Text(" ")
+            jump += r.link(r.docname, chronology_anchor(year.year), year.year)
+        out.append(jump)
     for year in view.years:
-        out.append(r.group_title(year.year, [chronology_anchor(year.year)], "newsarc-year",
-                                 year.page))
-        if year.loose:
-            out.extend(r.listing(year.loose))
+        year_section = _titled_section(r, year.year, chronology_anchor(year.year),
+                                       "newsarc-year", year.page)
+        year_section.extend(r.listing(year.loose))
         for month in year.months:
-            out.append(r.group_title(month.title, [chronology_anchor(month.month)],
-                                     "newsarc-month", month.page))
-            if month.loose:
-                out.extend(r.listing(month.loose))
-            items = nodes.bullet_list(classes=["newsarc-days"])  # the day pages list events
+            month_section = _titled_section(r, month.title, chronology_anchor(month.month),
+                                            "newsarc-month", month.page)
+            month_section.extend(r.listing(month.loose))
+            items = nodes.bullet_list(classes=["newsarc-days"])
             for day in month.day_counts:
                 para = nodes.paragraph()
                 para["ids"].append(chronology_anchor(day.day))
-                para += r.link(day.page, "", day.date_text)
+                para += r.date_link(day.page, "", day.date_text, day.day, ())
                 para += nodes.Text(f" ({day.count})")
                 items += nodes.list_item("", para)
-            out.append(items)
+            if len(items):
+                month_section += items
+            year_section += month_section
+        out.append(year_section)
     return out
 
 

@@ -5,7 +5,8 @@ It is derived from the stored records once per build and never stored itself.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import heapq
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -193,6 +194,22 @@ class Archive:
         if found is None:
             found = self._member_sets[key] = frozenset(self.by_entity.get(key, ()))
         return found
+
+    def co_occurring(self, uids: Iterable[str], exclude: str = "",
+                     limit: int = 10) -> list[tuple[str, int]]:
+        """The entity keys the events ``uids`` name most often (``exclude`` aside), with
+        how many of those events name each: most first, then by name."""
+        counts = Counter(key for uid in uids for key in self.entities_of.get(uid, ())
+                         if key != exclude)
+        return heapq.nsmallest(limit, counts.items(), key=lambda item: (
+            -item[1], self.entity(item[0]).name.casefold(), item[0]))
+
+    def stories_of(self, uids: Iterable[str]) -> list[tuple[str, int]]:
+        """The story keys of the events ``uids`` with how many of them each has: most
+        first, then by name."""
+        counts = Counter(name_key(story) for uid in uids if (story := self.events[uid].story))
+        return sorted(counts.items(), key=lambda item: (
+            -item[1], self.stories[item[0]].name.casefold(), item[0]))
 
     def date_of(self, uid: str) -> EventDate:
         """The date of an event."""

@@ -1,25 +1,47 @@
 """An entity's page (websites): its facts (kind, aliases, link, description), how many
-events name it, where it is declared, and its events in date order."""
+events name it and their first and last dates, a chart of them over time, the entities it
+is most often named with, its stories, and its events grouped by year and month.
+
+The chart, the counted entities and the facts line are shared with story pages."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 from .. import design
+from ..core.dates import EventDate
+from ..core.timeline import chart_svg, timeline
 from ..directives.entity import wikidata_link
 from ..locale import _
 from ..render import count_text
-from ..views import EntityRef, Summary
+from ..views import EntityRef, StoryLink, Summary
 from .base import PageKind
 
 if TYPE_CHECKING:
     from ..render import Renderer
     from ..views import Views
 
-__all__ = ["KIND", "EntityEntry", "EntityFacts", "entity_entry", "render_facts"]
+__all__ = [
+    "KIND",
+    "Chart",
+    "EntityEntry",
+    "EntityFacts",
+    "EntityPage",
+    "build_chart",
+    "counted_entities",
+    "entity_entry",
+    "render_chart",
+    "render_counted_entities",
+    "render_facts",
+    "render_span",
+]
+
+#: how many co-occurring entities a page shows
+TOP_ENTITIES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,15 +99,185 @@ def render_facts(facts: EntityFacts) -> list[nodes.Node]:
     return out
 
 
-def render(r: Renderer, view: EntityEntry) -> list[nodes.Node]:
+# -- shared with story pages -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """Events over time: ``unit`` ``"year"`` or ``"month"``, and per period from the first
+    to the last its key (``YYYY`` or ``YYYY-MM``), its text and its number of events."""
+
+    unit: str
+    bins: tuple[tuple[str, str, int], ...]
+
+
+def build_chart(views: Views, uids: tuple[str, ...]) -> Chart:
+    """The chart of the events ``uids`` (per month for short spans, else per year)."""
+    archive = views.archive
+    counted = timeline(archive.date_of(uid) for uid in uids)
+    monthly = counted.unit == "month"
+    return Chart(counted.unit, tuple(
+        (key, views.month_title(key) if monthly else views.date_text(EventDate(int(key))), count)
+        for key, count in counted.bins))
+
+
+def counted_entities(views: Views, uids: tuple[str, ...],
+                     exclude: str = "") -> tuple[tuple[EntityRef, int], ...]:
+    """The :data:`TOP_ENTITIES` entities the events ``uids`` name most often (``exclude``
+    aside), with how many of them name each."""
+    return tuple((views.entity_ref(key), count) for key, count in
+                 views.archive.co_occurring(uids, exclude, TOP_ENTITIES))
+
+
+def render_span(r: Renderer, summaries: tuple[Summary, ...]) -> list[nodes.Node]:
+    """``3 events · First: <date> · Last: <date>`` (dates linked to their pages)."""
+    inline = r.inline()
+    inline.text(count_text(len(summaries)))
+    if summaries:
+        first, last = summaries[0], summaries[-1]
+        if first.iso == last.iso:
+            inline.text(" \N{MIDDLE DOT} ")
+            r.add_date(inline, first)
+        else:
+            inline.text(" \N{MIDDLE DOT} " + _("First") + ": ")
+            r.add_date(inline, first)
+            inline.text(" \N{MIDDLE DOT} " + _("Last") + ": ")
+            r.add_date(inline, last)
+    return [r.paragraph(inline, classes=["newsarc-count", "newsarc-span", "sd-card-text"])]
+
+
+def render_chart(r: Renderer, chart: Chart, name: str) -> list[nodes.Node]:
+    """The chart as inline SVG (websites) with its text equivalent: a title on the chart
+    and the counts per period as a list, visually hidden on websites (shown elsewhere)."""
+    if not chart.bins:
+        return []
+    first, last = chart.bins[0][1], chart.bins[-1][1]
+    per = _("events per month") if chart.unit == "month" else _("events per year")
+    span = first if first == last else f"{first} \N{EN DASH} {last}"
+    title = f"{name}: {per}, {span}"
+    box = nodes.container(classes=["newsarc-chart-box", f"newsarc-chart-{chart.unit}"])
+    items = nodes.bullet_list(classes=["newsarc-chart-counts"])
+    for _key, label, count in chart.bins:
+        if count:
+            text = f"{label}: {count_text(count)}"
+            items += nodes.list_item("", nodes.paragraph(text, text))
+    if r.website:
+        svg = chart_svg([(label, count) for _key, label, count in chart.bins], title,
+                        [f"{label}: {count_text(count)}" for _key, label, count in chart.bins])
+        box += nodes.raw("", svg, format="html")
+        items["classes"].append("newsarc-visually-hidden")
+    else:
+        box += nodes.paragraph(title, title, classes=["newsarc-chart-title"])
+    box += items
+    return [box]
+
+
+def render_counted_entities(r: Renderer, label: str,
+                            counted: tuple[tuple[EntityRef, int], ...]) -> list[nodes.Node]:
+    """``Label: A (3), B (2)``, each name linking to its page (or index entry)."""
+    if not counted:
+        return []
+    inline = r.inline()
+    inline.text(label + ": ")
+    for n, (ref, count) in enumerate(counted):
+        if n:
+            inline.text(", ")
+        r.add_entity(inline, ref)
+        inline.text(f" ({count})")
+    return [r.paragraph(inline, classes=["newsarc-top-entities"])]
+
+
+# -- the entity page -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MonthGroup:
+    """A month's events on an entity's page: the month's text and page."""
+
+    title: str
+    page: str | None
+    summaries: tuple[Summary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class YearGroup:
+    """A year's events on an entity's page: those known only to the year, then by month."""
+
+    title: str
+    page: str | None
+    summaries: tuple[Summary, ...]
+    months: tuple[MonthGroup, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityPage:
+    """Everything an entity's page shows (its digest): facts, events by year and month,
+    the chart, the entities it is named with and its stories, with their counts."""
+
+    ref: EntityRef
+    facts: EntityFacts
+    summaries: tuple[Summary, ...]
+    chart: Chart
+    together: tuple[tuple[EntityRef, int], ...]
+    stories: tuple[tuple[StoryLink, int], ...]
+    years: tuple[YearGroup, ...]
+
+
+def _years(views: Views, summaries: tuple[Summary, ...]) -> tuple[YearGroup, ...]:
+    """``summaries`` (in date order) by year, then month."""
+    years: list[YearGroup] = []
+    for year, in_year in groupby(summaries, key=lambda s: s.iso[:4]):
+        events = list(in_year)
+        months = tuple(
+            MonthGroup(views.month_title(month), views.page_for("month", month),
+                       tuple(in_month))
+            for month, in_month in groupby((s for s in events if len(s.iso) > 4),
+                                           key=lambda s: s.iso[:7]))
+        years.append(YearGroup(views.date_text(EventDate(int(year))),
+                               views.page_for("year", year),
+                               tuple(s for s in events if len(s.iso) == 4), months))
+    return tuple(years)
+
+
+def build(views: Views, key: str) -> EntityPage:
+    archive = views.archive
+    entry = entity_entry(views, key)
+    uids = archive.by_entity.get(key, ())
+    stories = tuple(
+        (StoryLink(archive.stories[story].name, views.page_for("story", story)), count)
+        for story, count in archive.stories_of(uids))
+    return EntityPage(entry.ref, entry.facts, entry.summaries, build_chart(views, uids),
+                      counted_entities(views, uids, key), stories,
+                      _years(views, entry.summaries))
+
+
+def render(r: Renderer, view: EntityPage) -> list[nodes.Node]:
     body = render_facts(view.facts)
-    body.append(design.card_text(count_text(len(view.summaries)), ["newsarc-count"]))
+    body.extend(render_span(r, view.summaries))
     if view.ref.declared_at:
         para = design.card_text()
         para += r.link(view.ref.declared_at[0], view.ref.declared_at[1], _("Declaration"))
         body.append(para)
-    card = design.card(["newsarc-entity-card"], body)
-    return [card, *r.listing(view.summaries), *r.formats()]
+    out: list[nodes.Node] = [design.card(["newsarc-entity-card"], body)]
+    out.extend(render_chart(r, view.chart, view.ref.name))
+    out.extend(render_counted_entities(r, _("Most often with"), view.together))
+    if view.stories:
+        inline = r.inline()
+        inline.text(_("Stories") + ": ")
+        for n, (story, count) in enumerate(view.stories):
+            if n:
+                inline.text(", ")
+            r.add_link(inline, story.page, "", story.name, ["newsarc-story-link"])
+            inline.text(f" ({count})")
+        out.append(r.paragraph(inline, classes=["newsarc-entity-stories"]))
+    for year in view.years:
+        out.append(r.group_title(year.title, level_text="newsarc-year", page=year.page))
+        out.extend(r.listing(year.summaries))
+        for month in year.months:
+            out.append(r.group_title(month.title, level_text="newsarc-month", page=month.page))
+            out.extend(r.listing(month.summaries))
+    out.extend(r.formats())
+    return out
 
 
-KIND = PageKind("entity", entity_entry, render)
+KIND = PageKind("entity", build, render)

@@ -110,6 +110,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from . import outputs
 
     outputs.setup(app)
+    # the archive layout (newsarc_dated_pages = "archive", dated_pages.py)
+    from . import dated_pages
+
+    dated_pages.setup(app)
     # after every other handler, the feeds and JSON files included: the build is complete
     app.connect("build-finished", _build_finished, priority=900)
     return {

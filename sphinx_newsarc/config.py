@@ -117,6 +117,16 @@ class NewsarcConfig:
         },
     )
 
+    dated_pages: str = field(
+        default="toctree",
+        metadata={
+            "doc": "how readers reach documents that hold events: 'toctree' (the author's "
+                   "toctrees) or 'archive' (the archive; see docs/performance.md)",
+            "check": lambda value: value in ("toctree", "archive"),
+            "expect": "'toctree' or 'archive'",
+        },
+    )
+
     def titles(self) -> dict[str, str]:
         """The root pages' titles, translated defaults where ``conf.py`` sets none."""
         return {

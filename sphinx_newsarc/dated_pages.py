@@ -24,6 +24,8 @@ whose neighbours changed are written again by the digests (prev/next follow the 
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -189,10 +191,37 @@ def page_navigation(app: Sphinx, pagename: str) -> tuple[list[tuple[str, str]], 
     return crumbs, "\n".join(html) + "\n"
 
 
+def _site_navigation(app: Sphinx, pagename: str) -> Callable[..., str]:
+    """The theme's navigation (``toctree()``) for a dated page: that of a page in no
+    toctree, in the same folder, computed once per folder.
+
+    Sphinx would give a dated page its ancestors' tocs whole (the front page's with the
+    toctree of every dated page, only to drop it after expanding it): the cost of the
+    default layout again, once per page.
+    """
+    builder = app.builder
+    domain = app.env.get_domain("news")
+    derived = getattr(domain, "derived", None)
+    cache: dict[tuple[str, str], str] = (
+        derived(("dated-navigation", builder.name), dict) if derived else {})
+    folder = posixpath.dirname(builder.get_target_uri(pagename))
+    # a name in the same folder that no toctree lists and no page has
+    stand_in = pagename + "~newsarc-navigation"
+    local_toctree = getattr(builder, "_get_local_toctree", None)
+
+    def toctree(**kwargs: Any) -> str:
+        key = (folder, repr(sorted(kwargs.items())))
+        if key not in cache:
+            cache[key] = local_toctree(stand_in, **kwargs) if local_toctree else ""
+        return cache[key]
+
+    return toctree
+
+
 def page_context(app: Sphinx, pagename: str, templatename: str,
                  context: dict[str, Any], doctree: nodes.document | None) -> None:
     """``html-page-context``: breadcrumbs and previous/next at the top of a dated page,
-    and the same trail as the theme's ``parents``."""
+    the same trail as the theme's ``parents``, and a navigation without dated pages."""
     if doctree is None or "body" not in context:
         return
     navigation = page_navigation(app, pagename)
@@ -201,6 +230,8 @@ def page_context(app: Sphinx, pagename: str, templatename: str,
     crumbs, html = navigation
     context["parents"] = [{"link": link, "title": title} for link, title in crumbs]
     context["body"] = html + context["body"]
+    if "toctree" in context:
+        context["toctree"] = _site_navigation(app, pagename)
 
 
 def setup(app: Sphinx) -> None:

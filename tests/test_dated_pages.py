@@ -274,3 +274,43 @@ def test_parallel_equals_serial(tmp_path: Path) -> None:
         name = "dated.tex" if builder == "latex" else "nav.xhtml"
         assert read(one / name) == read(two / name)
         assert "Week 10 of 2010" in read(two / name)
+
+
+# -- the importer ----------------------------------------------------------------------------
+
+IMPORT_DATA = Path(__file__).parent / "data" / "import" / "events.json"
+
+
+def test_importer_writes_the_archive_layout(tmp_path: Path) -> None:
+    """``sphinx-newsarc import --layout archive``: index.md lists the entities only, and
+    the project builds without warnings with ``newsarc_dated_pages = "archive"``."""
+    from sphinx.cmd.build import build_main
+
+    from sphinx_newsarc.cli import main
+
+    src = tmp_path / "src"
+    src.mkdir()
+    assert main(["import", "-q", "--format", "json", "--layout", "archive", "--out",
+                 str(src / "events"), str(IMPORT_DATA)]) == 0
+    index = read(src / "events/index.md")
+    assert "entities" in index
+    pages = sorted(p.relative_to(src).with_suffix("").as_posix()
+                   for p in (src / "events").glob("*/*.md"))
+    assert pages and not any(page.removeprefix("events/") in index for page in pages)
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_newsarc"]\nproject = "Imported"\n'
+        'newsarc_dated_pages = "archive"\nhtml_theme = "alabaster"\n', encoding="utf-8")
+    (src / "index.md").write_text("# Imported\n\n```{toctree}\nevents/index\n```\n",
+                                  encoding="utf-8")
+    out = tmp_path / "html"
+    assert build_main(["-b", "html", "-W", "-n", "-q", str(src), str(out)]) == 0
+    for page in pages:
+        html = read(out / f"{page}.html")
+        assert 'class="newsarc-breadcrumbs"' in html, page
+        assert "toctree-l1" in html and f'href="{Path(page).name}.html"' not in html.split(
+            'class="sphinxsidebar"')[-1], page
+    # the default layout still lists every page
+    assert main(["import", "-q", "--format", "json", "--out", str(tmp_path / "plain"),
+                 str(IMPORT_DATA)]) == 0
+    plain_index = read(tmp_path / "plain/index.md")
+    assert all(page.removeprefix("events/") in plain_index for page in pages)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
+from ..core.dated import LAYOUTS
 from ..core.dates import EventDate
 from ..core.text import slugify
 from .escape import escape_line, escape_text, fence, yaml_value
 from .merge import Collection
 from .records import ImportedEntity, ImportedEvent
 
-__all__ = ["MARKER", "MARKER_PREFIX", "MAX_STEM_BYTES", "SPLITS", "bounded_stem", "page_path",
+__all__ = ["LAYOUTS", "MARKER", "MARKER_PREFIX", "MAX_STEM_BYTES", "SPLITS", "bounded_stem", "page_path",
            "render_entity", "render_event", "render_pages"]
 
 #: The first line of every file the importer writes; without it a file is never touched.
@@ -143,16 +144,20 @@ def _event_pages(events: list[ImportedEvent]) -> dict[str, tuple[str, list[Impor
 
 
 def render_pages(
-    collection: Collection, split: str = "day", title: str = "Events"
+    collection: Collection, split: str = "day", title: str = "Events", layout: str = "toctree"
 ) -> dict[str, str]:
     """Every output file (relative POSIX path -> content) for ``collection``.
 
     Paths: ``YYYY/YYYY-MM-DD.md`` (day), ``YYYY/YYYY-MM.md`` (month, and events known only
     to the month), ``YYYY/YYYY.md`` (events known only to the year), ``YYYY/<id>.md``
-    (event), plus ``entities.md`` and ``index.md``.
+    (event), plus ``entities.md`` and ``index.md``. ``index.md``'s toctree lists every page
+    (``layout="toctree"``), or only ``entities`` (``layout="archive"``: the project sets
+    ``newsarc_dated_pages = "archive"`` and the archive leads to the event pages).
     """
     if split not in SPLITS:
         raise ValueError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}, not {layout!r}")
     grouped: dict[str, tuple[str, list[ImportedEvent]]]
     if split == "event":
         grouped = _event_pages(collection.events)
@@ -167,10 +172,10 @@ def render_pages(
     files: dict[str, str] = {}
     for page, (page_title, events) in grouped.items():  # already in event order
         files[page + ".md"] = _page(page_title, [render_event(e) for e in events])
-    toc = list(grouped)
+    toc = list(grouped) if layout == "toctree" else []
     if collection.entities:
         files["entities.md"] = _page("Entities", [render_entity(e) for e in collection.entities])
         toc.append("entities")
     toctree = ["```{toctree}", ":maxdepth: 1", "", *toc, "```"]
-    files["index.md"] = _page(title, [toctree])
+    files["index.md"] = _page(title, [toctree] if toc else [])
     return files

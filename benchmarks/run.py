@@ -51,11 +51,16 @@ FLAVOURS = ("newsarc", "archive", "plain")
 #: Which edit text each project takes (the archive layout has the day pages of newsarc).
 EDIT_TEXT = {"newsarc": "newsarc", "archive": "newsarc", "plain": "plain"}
 MEASURES = ("full", "noop", "edit", "memory")
+#: CPU seconds (user + system) of each build, less sensitive than wall time to other load
+CPU_MEASURES = ("cpu_full", "cpu_noop", "cpu_edit")
 LABELS = {
     "full": "full build",
     "noop": "rebuild, nothing changed",
     "edit": "rebuild after one edit",
     "memory": "peak memory (full build)",
+    "cpu_full": "full build, CPU time",
+    "cpu_noop": "rebuild, nothing changed, CPU time",
+    "cpu_edit": "rebuild after one edit, CPU time",
 }
 
 #: Runs sphinx-build as its only child and reports the wall time and the child's max RSS.
@@ -118,12 +123,12 @@ def run_once(template: Path, work: Path, flavour: str, jobs: int, edit: dict[str
     if full["warnings"]:
         log("  first warnings: " + full["stderr"][:600].replace("\n", "\n  "))
     noop = build(src, out, jobs)
-    results["noop"] = noop["seconds"]
+    results["noop"], results["cpu_noop"] = noop["seconds"], noop["cpu"]
     log(f"noop {noop['seconds']:.1f} s")
     time.sleep(0.01)  # a distinct mtime
     apply_edit(src, edit, flavour)
     edited = build(src, out, jobs)
-    results["edit"] = edited["seconds"]
+    results["edit"], results["cpu_edit"] = edited["seconds"], edited["cpu"]
     log(f"edit {edited['seconds']:.1f} s")
     shutil.rmtree(work, ignore_errors=True)
     return results
@@ -155,7 +160,7 @@ def bench_size(years: list[int], root: Path, repeat: int, jobs_list: list[int],
                 runs.setdefault((flavour, jobs), []).append(result)
     medians = {
         f"{flavour}-j{jobs}": {m: statistics.median(r[m] for r in results)
-                               for m in (*MEASURES, "cpu_full")}
+                               for m in (*MEASURES, *CPU_MEASURES)}
         for (flavour, jobs), results in runs.items()
     }
     return {**summary, "repeat": repeat, "medians": medians,
@@ -182,7 +187,7 @@ def table_rows(sizes: list[dict[str, Any]], jobs_list: list[int]) -> list[list[s
         label = f"{size['label']} ({size['events']} events)"
         for jobs in jobs_list:
             medians = size["medians"]
-            for measure in MEASURES:
+            for measure in (*MEASURES, *CPU_MEASURES):
                 row = [label, f"-j {jobs}", LABELS[measure]]
                 for f in ("plain", "newsarc", "archive"):
                     value = medians.get(f"{f}-j{jobs}", {}).get(measure)

@@ -1,13 +1,17 @@
-"""Turn years of the Current Events Portal (``cep-daily``) into two Sphinx projects.
+"""Turn years of the Current Events Portal (``cep-daily``) into three Sphinx projects.
 
-Both projects have the same pages: one MyST page per day (``days/YYYY/MM/YYYY-MM-DD.md``,
-one heading per section of the day), a page per year whose toctrees (one per month) list
-the days, and a root ``index.md`` listing the years.
+All have the same day pages: one MyST page per day (``days/YYYY/MM/YYYY-MM-DD.md``, one
+heading per section of the day). ``plain`` and ``newsarc`` add a page per year whose
+toctrees (one per month) list the days, and a root ``index.md`` listing the years.
 
 ``newsarc``
     every event is an ``event`` directive with ``date``, ``sources``, ``entities`` and
     ``story``; the root toctree also names ``news/index``, the archive the extension
     generates (day, month, year, entity and story pages, related events).
+``archive``
+    the day pages of ``newsarc`` in the archive layout (``newsarc_dated_pages =
+    "archive"``): no year pages, the root toctree names only ``news/index``, and readers
+    reach the days through the archive.
 ``plain``
     every event is plain Markdown: a paragraph with its date and headline, its sources as
     a numbered list and its entities as a ``Context: ...`` line. Same extensions apart
@@ -227,16 +231,19 @@ author = "Wikipedia contributors (CC BY-SA)"
 copyright = "Wikipedia contributors, CC BY-SA"
 extensions = {extensions!r}
 exclude_patterns = ["_build"]
-"""
+{extra}"""
 
 
 def write_project(root: Path, days: list[Day], flavour: str, label: str) -> int:
     """Write one project; return the number of events."""
-    extensions = ["myst_parser", "sphinx_newsarc"] if flavour == "newsarc" else [
+    newsarc = flavour in ("newsarc", "archive")
+    extensions = ["myst_parser", "sphinx_newsarc"] if newsarc else [
         "myst_parser", "sphinx_design"]
+    extra = 'newsarc_dated_pages = "archive"\n' if flavour == "archive" else ""
     root.mkdir(parents=True, exist_ok=True)
     (root / "conf.py").write_text(CONF.format(years=label, flavour=flavour,
-                                              extensions=extensions), encoding="utf-8")
+                                              extensions=extensions, extra=extra),
+                                  encoding="utf-8")
     by_year: dict[str, dict[str, list[Day]]] = {}
     count = 0
     for day in days:
@@ -244,9 +251,9 @@ def write_project(root: Path, days: list[Day], flavour: str, label: str) -> int:
         by_year.setdefault(year, {}).setdefault(month, []).append(day)
         path = root / "days" / year / month / f"{day.date}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(day_page(day, flavour), encoding="utf-8")
+        path.write_text(day_page(day, "newsarc" if newsarc else flavour), encoding="utf-8")
         count += sum(len(events) for _, events in day.sections)
-    for year, months in by_year.items():
+    for year, months in by_year.items() if flavour != "archive" else ():
         lines = [f"# {year}", ""]
         for month, month_days in sorted(months.items()):
             lines += ["```{toctree}", ":maxdepth: 1",
@@ -256,8 +263,9 @@ def write_project(root: Path, days: list[Day], flavour: str, label: str) -> int:
     index = [f"# Current events {label}", "",
              "Event text from Wikipedia's Current Events Portal (CC BY-SA).", "",
              "```{toctree}", ":maxdepth: 1", ""]
-    index += [f"days/{year}/index" for year in sorted(by_year)]
-    if flavour == "newsarc":
+    if flavour != "archive":
+        index += [f"days/{year}/index" for year in sorted(by_year)]
+    if newsarc:
         index.append("news/index")
     index += ["```", ""]
     (root / "index.md").write_text("\n".join(index), encoding="utf-8")
@@ -290,14 +298,16 @@ def iter_days(files: list[Path]) -> Iterator[Day]:
 
 
 def make_projects(years: list[int], out: Path, data: Path = DATA) -> dict[str, object]:
-    """Write ``out/newsarc``, ``out/plain`` and ``out/edit.json``; return a summary."""
+    """Write ``out/newsarc``, ``out/archive``, ``out/plain`` and ``out/edit.json``; return
+    a summary."""
     days = list(iter_days(day_files(years, data)))
     if not days:
         raise SystemExit(f"no day files for years {years} in {data}")
     label = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
-    for flavour in ("newsarc", "plain"):
+    for flavour in ("newsarc", "archive", "plain"):
         shutil.rmtree(out / flavour, ignore_errors=True)
     events = write_project(out / "newsarc", days, "newsarc", label)
+    write_project(out / "archive", days, "archive", label)
     write_project(out / "plain", days, "plain", label)
     edit = choose_edit(days)
     (out / "edit.json").write_text(json.dumps(edit, ensure_ascii=False, indent=1),

@@ -1,9 +1,10 @@
 """Benchmark sphinx-newsarc against plain Sphinx on the same text (no pass/fail).
 
-For each size (``--years``, repeatable; ``--all`` adds all years once) this writes the two
-projects of :mod:`make_projects` and then, ``--repeat`` times, alternating which goes
-first, builds each one with ``sphinx-build -b html -q`` (``-j 1`` and ``-j 2``) in a fresh
-copy of its sources:
+For each size (``--years``, repeatable; ``--all`` adds all years once) this writes the three
+projects of :mod:`make_projects` (``plain``, ``newsarc`` with the author's toctree of days,
+``archive``: sphinx-newsarc in the archive layout) and then, ``--repeat`` times,
+alternating which goes first, builds each one with ``sphinx-build -b html -q`` (``-j 1``
+and ``-j 2``) in a fresh copy of its sources:
 
 full
     a build from nothing;
@@ -17,7 +18,8 @@ memory
 Every build runs in a fresh intermediate Python process that starts ``sphinx-build``,
 times it and reports ``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``: the largest RSS
 of any process it waited for, i.e. of ``sphinx-build`` or, with ``-j 2``, of its largest
-worker (not the sum over processes). Medians are printed with the ratio newsarc/plain.
+worker (not the sum over processes). Medians are printed with the ratios newsarc/plain and
+archive/plain. ``--flavours`` measures some of the projects only.
 
 The benchmark never fails on a time: the exit code is 0 unless a build fails.
 
@@ -45,13 +47,20 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from make_projects import DATA, FIRST_YEAR, LAST_YEAR, make_projects, parse_years
 
-FLAVOURS = ("newsarc", "plain")
+FLAVOURS = ("newsarc", "archive", "plain")
+#: Which edit text each project takes (the archive layout has the day pages of newsarc).
+EDIT_TEXT = {"newsarc": "newsarc", "archive": "newsarc", "plain": "plain"}
 MEASURES = ("full", "noop", "edit", "memory")
+#: CPU seconds (user + system) of each build, less sensitive than wall time to other load
+CPU_MEASURES = ("cpu_full", "cpu_noop", "cpu_edit")
 LABELS = {
     "full": "full build",
     "noop": "rebuild, nothing changed",
     "edit": "rebuild after one edit",
     "memory": "peak memory (full build)",
+    "cpu_full": "full build, CPU time",
+    "cpu_noop": "rebuild, nothing changed, CPU time",
+    "cpu_edit": "rebuild after one edit, CPU time",
 }
 
 #: Runs sphinx-build as its only child and reports the wall time and the child's max RSS.
@@ -91,7 +100,8 @@ def build(src: Path, out: Path, jobs: int) -> dict[str, Any]:
 def apply_edit(src: Path, edit: dict[str, str], flavour: str) -> None:
     path = src / edit["file"]
     text = path.read_text(encoding="utf-8")
-    old, new = edit[f"{flavour}_old"], edit[f"{flavour}_new"]
+    text_of = EDIT_TEXT[flavour]
+    old, new = edit[f"{text_of}_old"], edit[f"{text_of}_new"]
     if text.count(old) != 1:
         raise RuntimeError(f"the edit does not match exactly once in {path}")
     path.write_text(text.replace(old, new), encoding="utf-8")
@@ -113,19 +123,19 @@ def run_once(template: Path, work: Path, flavour: str, jobs: int, edit: dict[str
     if full["warnings"]:
         log("  first warnings: " + full["stderr"][:600].replace("\n", "\n  "))
     noop = build(src, out, jobs)
-    results["noop"] = noop["seconds"]
+    results["noop"], results["cpu_noop"] = noop["seconds"], noop["cpu"]
     log(f"noop {noop['seconds']:.1f} s")
     time.sleep(0.01)  # a distinct mtime
     apply_edit(src, edit, flavour)
     edited = build(src, out, jobs)
-    results["edit"] = edited["seconds"]
+    results["edit"], results["cpu_edit"] = edited["seconds"], edited["cpu"]
     log(f"edit {edited['seconds']:.1f} s")
     shutil.rmtree(work, ignore_errors=True)
     return results
 
 
 def bench_size(years: list[int], root: Path, repeat: int, jobs_list: list[int],
-               verbose: bool) -> dict[str, Any]:
+               verbose: bool, flavours: tuple[str, ...] = FLAVOURS) -> dict[str, Any]:
     """All measurements of one size."""
     started = time.perf_counter()
     summary = make_projects(years, root, DATA)
@@ -136,7 +146,7 @@ def bench_size(years: list[int], root: Path, repeat: int, jobs_list: list[int],
           f"{time.perf_counter() - started:.1f} s)", file=sys.stderr, flush=True)
     runs: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for n in range(repeat):
-        order = FLAVOURS if n % 2 == 0 else tuple(reversed(FLAVOURS))
+        order = flavours if n % 2 == 0 else tuple(reversed(flavours))
         for jobs in jobs_list:
             for flavour in order:
                 prefix = f"  [{label} run {n + 1}/{repeat} -j {jobs} {flavour}]"
@@ -150,7 +160,7 @@ def bench_size(years: list[int], root: Path, repeat: int, jobs_list: list[int],
                 runs.setdefault((flavour, jobs), []).append(result)
     medians = {
         f"{flavour}-j{jobs}": {m: statistics.median(r[m] for r in results)
-                               for m in (*MEASURES, "cpu_full")}
+                               for m in (*MEASURES, *CPU_MEASURES)}
         for (flavour, jobs), results in runs.items()
     }
     return {**summary, "repeat": repeat, "medians": medians,
@@ -165,24 +175,38 @@ def _fmt(measure: str, value: float) -> str:
     return f"{value:.0f} MiB" if measure == "memory" else f"{value:.2f} s"
 
 
+def _measured(size: dict[str, Any], jobs: int) -> list[str]:
+    """The projects measured for a size, in the order of :data:`FLAVOURS`."""
+    return [f for f in FLAVOURS if f"{f}-j{jobs}" in size["medians"]]
+
+
 def table_rows(sizes: list[dict[str, Any]], jobs_list: list[int]) -> list[list[str]]:
+    """One row per measure: each project's median, then each project's ratio to plain."""
     rows = []
     for size in sizes:
+        label = f"{size['label']} ({size['events']} events)"
         for jobs in jobs_list:
-            plain, news = size["medians"][f"plain-j{jobs}"], size["medians"][f"newsarc-j{jobs}"]
-            for measure in MEASURES:
-                rows.append([
-                    f"{size['label']} ({size['events']} events)", f"-j {jobs}",
-                    LABELS[measure], _fmt(measure, plain[measure]),
-                    _fmt(measure, news[measure]), f"{news[measure] / plain[measure]:.2f}x",
-                ])
+            medians = size["medians"]
+            for measure in (*MEASURES, *CPU_MEASURES):
+                row = [label, f"-j {jobs}", LABELS[measure]]
+                for f in ("plain", "newsarc", "archive"):
+                    value = medians.get(f"{f}-j{jobs}", {}).get(measure)
+                    row.append("-" if value is None else _fmt(measure, value))
+                plain = medians.get(f"plain-j{jobs}", {}).get(measure)
+                for f in ("newsarc", "archive"):
+                    value = medians.get(f"{f}-j{jobs}", {}).get(measure)
+                    row.append("-" if value is None or not plain else f"{value / plain:.2f}x")
+                rows.append(row)
         if 1 in jobs_list and 2 in jobs_list:
             for measure in ("full", "noop", "edit"):
                 sp = {f: size["medians"][f"{f}-j1"][measure] / size["medians"][f"{f}-j2"][measure]
-                      for f in FLAVOURS}
-                rows.append([f"{size['label']} ({size['events']} events)", "-j 1 / -j 2",
-                             f"speed-up of {LABELS[measure]}", f"{sp['plain']:.2f}x",
-                             f"{sp['newsarc']:.2f}x", f"{sp['newsarc'] / sp['plain']:.2f}"])
+                      for f in _measured(size, 1) if f"{f}-j2" in size["medians"]}
+                row = [label, "-j 1 / -j 2", f"speed-up of {LABELS[measure]}"]
+                row += [f"{sp[f]:.2f}x" if f in sp else "-" for f in ("plain", "newsarc",
+                                                                        "archive")]
+                row += [f"{sp[f] / sp['plain']:.2f}" if f in sp and "plain" in sp else "-"
+                        for f in ("newsarc", "archive")]
+                rows.append(row)
     return rows
 
 
@@ -196,11 +220,16 @@ def scaling_rows(sizes: list[dict[str, Any]]) -> list[list[str]]:
         if size is base:
             continue
         for measure in ("full", "noop", "edit", "memory"):
-            g = {f: size["medians"][f"{f}-j1"][measure] / base["medians"][f"{f}-j1"][measure]
-                 for f in FLAVOURS}
-            rows.append([f"{size['label']} / {base['label']}",
-                         f"{size['events'] / base['events']:.2f}x events", LABELS[measure],
-                         f"{g['plain']:.2f}x", f"{g['newsarc']:.2f}x"])
+            row = [f"{size['label']} / {base['label']}",
+                   f"{size['events'] / base['events']:.2f}x events", LABELS[measure]]
+            for f in ("plain", "newsarc", "archive"):
+                key = f"{f}-j1"
+                if key in size["medians"] and key in base["medians"]:
+                    grows = size["medians"][key][measure] / base["medians"][key][measure]
+                    row.append(f"{grows:.2f}x")
+                else:
+                    row.append("-")
+            rows.append(row)
     return rows
 
 
@@ -255,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"also all years ({FIRST_YEAR}-{LAST_YEAR}), built once")
     parser.add_argument("--repeat", type=int, default=3, help="builds per measure (median)")
     parser.add_argument("--jobs", default="1,2", help="the -j values to measure (default 1,2)")
+    parser.add_argument("--flavours", default=",".join(FLAVOURS),
+                        help="the projects to measure (default: %(default)s)")
     parser.add_argument("--out", type=Path, help="work folder, kept (default: a temporary one)")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -262,6 +293,9 @@ def main(argv: list[str] | None = None) -> int:
 
     sizes_years = [parse_years(y) for y in (args.years or ([] if args.all else ["2010"]))]
     jobs_list = [int(j) for j in args.jobs.split(",")]
+    flavours = tuple(f for f in FLAVOURS if f in args.flavours.split(","))
+    if not flavours:
+        parser.error(f"--flavours: choose from {', '.join(FLAVOURS)}")
     temp = None
     if args.out is None:
         temp = tempfile.mkdtemp(prefix="newsarc-bench-")
@@ -278,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
             plan.append((list(range(FIRST_YEAR, LAST_YEAR + 1)), 1))
         for years, repeat in plan:
             label = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
-            size = bench_size(years, out / label, repeat, jobs_list, not args.quiet)
+            size = bench_size(years, out / label, repeat, jobs_list, not args.quiet, flavours)
             sizes.append(size)
             print(f"# {label} done in {size['seconds'] / 60:.1f} min", file=sys.stderr,
                   flush=True)
@@ -293,13 +327,14 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"Machine: {machine()}; {version}; medians of the runs per size.")
     print()
-    headers = ["size", "jobs", "measure", "plain", "newsarc", "newsarc/plain"]
-    print(render(headers, table_rows(sizes, jobs_list), args.markdown))
+    headers = ["size", "jobs", "measure", "plain", "newsarc", "archive", "newsarc/plain",
+               "archive/plain"]
+    print(render(headers, table_rows(sizes, jobs_list), args.markdown, numeric=5))
     scaling = scaling_rows(sizes)
     if scaling:
         print()
-        print(render(["sizes", "data", "measure", "plain grows", "newsarc grows"], scaling,
-                     args.markdown, numeric=2))
+        print(render(["sizes", "data", "measure", "plain grows", "newsarc grows",
+                      "archive grows"], scaling, args.markdown, numeric=3))
     print()
     for size in sizes:
         print(f"{size['label']}: repeat {size['repeat']}, warnings per full build "

@@ -23,6 +23,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         browse,
         checks,
         config,
+        dated_pages,
         digests,
         directives,
         domain,
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     outputs.setup(app)  # Atom feeds and JSON exports of HTML builds
     latex.setup_latex(app)  # the archive's LaTeX package (index lines, needspace)
     jsonld.setup_jsonld(app)  # schema.org JSON-LD in the website's pages
+    dated_pages.setup(app)  # the archive layout (newsarc_dated_pages = "archive")
     locale.setup_locale(app)  # the message catalog
     return {
         "version": __version__,

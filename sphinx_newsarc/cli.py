@@ -34,6 +34,10 @@ def _add_import(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
                         help="output directory (created if needed)")
     parser.add_argument("--split", choices=SPLITS, default="day",
                         help="one page per day (default), month or event")
+    parser.add_argument("--layout", choices=("toctree", "archive"), default="toctree",
+                        help="toctree (default): index.md lists every page; archive: the "
+                        "project sets newsarc_dated_pages = 'archive' and index.md lists "
+                        "the entities only")
     parser.add_argument("--title", default="Events", help="title of DIR/index.md (default: "
                         "%(default)s)")
     parser.add_argument("--encoding", default="utf-8",
@@ -83,6 +87,7 @@ def _run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             format=args.format,
             split=args.split,
             title=args.title,
+            layout=args.layout,
             encoding=args.encoding,
             delimiter=args.delimiter,
             dry_run=args.dry_run,

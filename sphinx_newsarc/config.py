@@ -25,6 +25,7 @@ from .validators import (
     Invalid,
     Validator,
     boolean,
+    one_of,
     output_paths,
     page_patterns,
     text,
@@ -168,6 +169,13 @@ class NewsarcConfig:
         "`events.json` and a JSON file per day (`False`: none), or a dict of their paths "
         "(`events`, and `day` with `{page}`, the day page's docname); see "
         "[Feeds, JSON and link checking](feeds.md).")
+
+    dated_pages: str = _setting(
+        "toctree", one_of("toctree", "archive"),
+        "Who leads readers to documents that hold events: your toctrees (`\"toctree\"`), or "
+        "the archive (`\"archive\"`: no toctree entry needed, a small website navigation, "
+        "breadcrumbs and previous/next on each such page, the pages in date order in "
+        "books); see [choosing a layout](authoring.md#choosing-a-layout).")
 
     def titles(self) -> dict[str, str]:
         """The root pages' titles, translated defaults where ``conf.py`` sets none."""

@@ -41,6 +41,7 @@ from .nodes import date_text
 from .views import Views
 
 if TYPE_CHECKING:
+    from .core.dated import DatedOrder
     from .outputs import Outputs
 
 __all__ = ["BuildCache", "NewsDomain", "NewsXRefRole", "ObjectEntry", "setup_domain"]
@@ -69,6 +70,10 @@ class BuildCache:
     outputs: dict[str, Outputs] = field(default_factory=dict)
     #: the browse pages written in this build (they link their feeds and JSON)
     browse_pages: set[str] = field(default_factory=set)
+    #: the archive layout's dated pages in order (by the page that lists them)
+    dated_orders: dict[str, DatedOrder] = field(default_factory=dict)
+    #: the theme's navigation of dated pages, per builder and (folder, arguments)
+    dated_navigation: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
     #: events as JSON-LD shows them, by uid (jsonld.py)
     linked: dict[str, LinkedEvent] = field(default_factory=dict)
 

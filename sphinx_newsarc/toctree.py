@@ -27,13 +27,15 @@ from .config import settings
 from .core.pages import plan_roots
 from .stubs import is_generated_stub
 
-__all__ = ["add_archive_toctree", "check_archive_toctree", "setup_toctree"]
+__all__ = [
+    "add_archive_toctree", "archive_front_page", "check_archive_toctree", "setup_toctree",
+]
 
 #: Domain data key: root docname -> the front page its added toctree lists.
 DATA_KEY = "auto_toctree"
 
 
-def _front_page(env: BuildEnvironment) -> str | None:
+def archive_front_page(env: BuildEnvironment) -> str | None:
     """The archive's front page, when sphinx-newsarc writes it (not an author's file)."""
     config = settings(env.config)
     if not config.generate_pages:
@@ -64,7 +66,7 @@ def add_archive_toctree(app: Sphinx, doctree: nodes.document) -> None:
     root = env.config.root_doc
     if env.docname != root:
         return
-    front = _front_page(env)
+    front = archive_front_page(env)
     if front is None:
         return
     own = {f for node in doctree.findall(addnodes.toctree) for f in node["includefiles"]}
@@ -92,7 +94,7 @@ def check_archive_toctree(app: Sphinx, env: BuildEnvironment) -> list[str]:
     root = env.config.root_doc
     if root not in env.found_docs:
         return []
-    front = _front_page(env)
+    front = archive_front_page(env)
     added = env.domaindata["news"][DATA_KEY].get(root)
     wanted = front if front is not None and not _listed_elsewhere(env, front, root) else None
     if wanted == added:

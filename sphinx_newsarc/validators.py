@@ -24,6 +24,7 @@ __all__ = [
     "Problem",
     "Validator",
     "boolean",
+    "one_of",
     "output_paths",
     "page_patterns",
     "text",
@@ -99,6 +100,18 @@ def text(non_empty: bool = False, what: str = "") -> Validator[str]:
 
     def convert(value: object, problems: list[Problem]) -> str:
         if not isinstance(value, str) or (non_empty and not value.strip()):
+            raise Invalid(expects)
+        return value
+
+    return Validator(expects, (str,), convert)
+
+
+def one_of(*choices: str) -> Validator[str]:
+    """One of the strings ``choices``."""
+    expects = " or ".join(repr(c) for c in choices)
+
+    def convert(value: object, problems: list[Problem]) -> str:
+        if not isinstance(value, str) or value not in choices:
             raise Invalid(expects)
         return value
 

@@ -91,8 +91,10 @@ def test_settings_and_warnings_pages_are_generated_from_the_code(tmp_path: Path)
     src.mkdir()
     for page in ("settings.md", "warnings.md"):
         shutil.copy(DOCS / page, src / page)
-    (src / "index.md").write_text("# Docs\n\n```{toctree}\nsettings\nwarnings\nfeeds\n```\n")
+    (src / "index.md").write_text(
+        "# Docs\n\n```{toctree}\nsettings\nwarnings\nfeeds\nauthoring\n```\n")
     (src / "feeds.md").write_text("# Feeds\n")
+    (src / "authoring.md").write_text("# Authoring\n\n(choosing-a-layout)=\n## Choosing a layout\n")
     (src / "conf.py").write_text(
         "extensions = ['myst_parser', 'sphinx_newsarc._docs']\n"
         "myst_enable_extensions = ['deflist']\n")

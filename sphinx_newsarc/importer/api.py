@@ -17,7 +17,7 @@ from pathlib import Path
 from ..core.text import name_key
 from .generic import read_csv, read_json, read_jsonl
 from .merge import Collection, merge
-from .pages import SPLITS, render_pages
+from .pages import LAYOUTS, SPLITS, render_pages
 from .records import Batch, InputError, Problem, Problems, clean_line
 from .wikitimes import read_wikitimes
 from .writer import OutputError, WriteReport, check_out, sync_pages
@@ -143,13 +143,15 @@ def import_events(
     format: str,
     split: str = "day",
     title: str = "Events",
+    layout: str = "toctree",
     encoding: str = "utf-8",
     delimiter: str = ",",
     dry_run: bool = False,
     on_problem: Callable[[Problem], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> ImportSummary:
-    """Import ``inputs`` (all in one ``format``) as MyST pages under ``out``.
+    """Import ``inputs`` (all in one ``format``) as MyST pages under ``out``, in the
+    ``layout`` of :func:`~.pages.render_pages`.
 
     ``on_problem`` is called with each problem as it is met; ``on_progress`` with the
     number of records read so far, after every record. When an input cannot be read,
@@ -164,6 +166,8 @@ def import_events(
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     if split not in SPLITS:
         raise ValueError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}, not {layout!r}")
     started = time.perf_counter()
     out_dir = Path(out)
     try:
@@ -185,7 +189,8 @@ def import_events(
     summary = ImportSummary(out=str(out_dir), split=split, dry_run=dry_run,
                             input_errors=errors, records=collection.records)
     if not errors:
-        pages = render_pages(collection, split=split, title=clean_line(title) or "Events")
+        pages = render_pages(collection, split=split, title=clean_line(title) or "Events",
+                             layout=layout)
 
         def foreign(rel: str) -> None:
             problems.warn(str(out_dir / rel), "foreign file",

@@ -1,0 +1,9 @@
+project = "Dated"
+author = "Test"
+copyright = "2026, Test"
+version = release = "1.0"
+extensions = ["myst_parser", "sphinx_newsarc"]
+exclude_patterns = ["_build"]
+newsarc_dated_pages = "archive"
+newsarc_front_days = 3
+nitpicky = True

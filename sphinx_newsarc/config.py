@@ -25,6 +25,7 @@ from .validators import (
     Invalid,
     Validator,
     boolean,
+    choice,
     output_paths,
     page_patterns,
     text,
@@ -168,6 +169,10 @@ class NewsarcConfig:
         "`events.json` and a JSON file per day (`False`: none), or a dict of their paths "
         "(`events`, and `day` with `{page}`, the day page's docname); see "
         "[Feeds, JSON and link checking](feeds.md).")
+    search: str = _setting(
+        "sphinx", choice("sphinx", "pagefind"),
+        "The website's search: Sphinx's own, or `\"pagefind\"`, one result per event with "
+        "filters, needs `pip install \"sphinx-newsarc[search]\"`; see [Search](search.md).")
 
     def titles(self) -> dict[str, str]:
         """The root pages' titles, translated defaults where ``conf.py`` sets none."""

@@ -24,6 +24,7 @@ __all__ = [
     "Problem",
     "Validator",
     "boolean",
+    "choice",
     "output_paths",
     "page_patterns",
     "text",
@@ -79,6 +80,18 @@ def boolean() -> Validator[bool]:
         return value
 
     return Validator(expects, (bool,), convert)
+
+
+def choice(*values: str) -> Validator[str]:
+    """One of the strings ``values``."""
+    expects = "one of " + ", ".join(repr(v) for v in values)
+
+    def convert(value: object, problems: list[Problem]) -> str:
+        if value not in values:
+            raise Invalid(expects)
+        return str(value)
+
+    return Validator(expects, (str,), convert)
 
 
 def whole_number(minimum: int) -> Validator[int]:

@@ -172,7 +172,8 @@ class NewsarcConfig:
     search: str = _setting(
         "sphinx", choice("sphinx", "pagefind"),
         "The website's search: Sphinx's own, or `\"pagefind\"`, one result per event with "
-        "filters, needs `pip install \"sphinx-newsarc[search]\"`; see [Search](search.md).")
+        "filters, needs `pip install \"sphinx-newsarc[search]\"` (see *Search with "
+        "Pagefind*).")
 
     def titles(self) -> dict[str, str]:
         """The root pages' titles, translated defaults where ``conf.py`` sets none."""

@@ -93,9 +93,9 @@ def records(builder: Builder, domain: NewsDomain) -> list[Record]:
         uri = page_uri(builder, docname)
         bodies: dict[str, str] = {}
         for node in list(_event_nodes(doctree)):
-            body = [n.astext() for n in node.findall(nodes.container)
-                    if "newsarc-body" in n["classes"]]
-            bodies[node["ids"][0]] = "\n".join(body)
+            bodies[node["ids"][0]] = "\n".join(
+                n.astext() for n in node.findall(nodes.container)
+                if "newsarc-body" in n["classes"])
             node.parent.remove(node)
         for anchor, body in bodies.items():
             uid = by_anchor.get((docname, anchor))

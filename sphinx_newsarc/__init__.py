@@ -32,6 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         locale,
         outputs,
         resolve,
+        search,
         stubs,
         toctree,
     )
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     browse.setup_browse(app)  # the website's day, month, year, entity and story pages
     outputs.setup(app)  # Atom feeds and JSON exports of HTML builds
     latex.setup_latex(app)  # the archive's LaTeX package (index lines, needspace)
+    search.setup_search(app)  # Pagefind: one result per event (newsarc_search)
     jsonld.setup_jsonld(app)  # schema.org JSON-LD in the website's pages
     dated_pages.setup(app)  # the archive layout (newsarc_dated_pages = "archive")
     locale.setup_locale(app)  # the message catalog

@@ -169,6 +169,11 @@ class NewsarcConfig:
         "`events.json` and a JSON file per day (`False`: none), or a dict of their paths "
         "(`events`, and `day` with `{page}`, the day page's docname); see "
         "[Feeds, JSON and link checking](feeds.md).")
+    search: str = _setting(
+        "sphinx", one_of("sphinx", "pagefind"),
+        "The website's search: Sphinx's own, or `\"pagefind\"`, one result per event with "
+        "filters, needs `pip install \"sphinx-newsarc[search]\"` (see *Search with "
+        "Pagefind*).")
 
     dated_pages: str = _setting(
         "toctree", one_of("toctree", "archive"),

@@ -86,7 +86,8 @@ class NewsarcWarning(Enum):
     config = (
         "config",
         "a `newsarc_*` setting has an invalid value; the message says what is expected, and "
-        "the default is used (for one entry of a dict setting, that entry's default)",
+        "the default is used (for one entry of a dict setting, that entry's default); also "
+        "`newsarc_search = \"pagefind\"` without Pagefind installed (Sphinx's search is kept)",
         "the setting's line in `conf.py` (none for a value given with `-D`)",
     )
     feed = (

@@ -1,0 +1,211 @@
+"""Search with Pagefind (``newsarc_search = "pagefind"``): the bundle, the search page, and
+a real browser querying it over loopback HTTP."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import importlib.util
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import copy_root, read, warnings_of
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_newsarc import search
+from sphinx_newsarc.domain import NewsDomain
+
+needs_pagefind = pytest.mark.skipif(
+    not search.pagefind_installed(),
+    reason='Pagefind is not installed (pip install "sphinx-newsarc[search]")')
+
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--no-first-run"]
+
+
+def _build(src: Path, **overrides: Any) -> SphinxTestApp:
+    app = SphinxTestApp("html", srcdir=src, confoverrides={"newsarc_search": "pagefind",
+                                                           **overrides})
+    app.build()
+    return app
+
+
+@needs_pagefind
+def test_records_one_per_event(tmp_path: Path) -> None:
+    """Each event is a record of its own: URL with its #id, date and headline, filters."""
+    app = _build(copy_root("archive", tmp_path))
+    try:
+        assert not warnings_of(app)
+        domain = NewsDomain.of(app.env)
+        items = {r.url: r for r in search.records(app.builder, domain)}
+        archive = domain.archive
+        events = [r for r in items.values() if "date" in r.meta]
+        assert len(events) == len(archive.events)
+        record = items["2005.html#afghan-election-2005"]
+        assert record.meta["title"] == "Elections are held for the Afghan parliament."
+        assert record.meta["date"] == "18 September 2005"
+        assert record.filters == {"entity": ["Afghanistan", "Hamid Karzai"],
+                                  "year": ["2005"], "story": ["Afghan elections"],
+                                  "category": ["Politics"]}
+        assert record.sort == {"date": "2005-09-18"}
+        # the archive's generated pages are no results: their events are
+        assert not any(url.startswith("news/") for url in items)
+        # a page's own text is a result without its events' text
+        lists = items.get("lists.html")
+        assert lists is None or "Elections are held" not in lists.content
+        out = Path(app.outdir)
+        assert (out / "pagefind" / "pagefind.js").is_file()
+        assert not (out / "searchindex.js").exists()  # Sphinx's own index is not built
+        page = read(out / "search.html")
+        assert 'src="pagefind/pagefind-ui.js"' in page and 'id="newsarc-search"' in page
+        assert "searchindex.js" not in page
+    finally:
+        app.cleanup()
+
+
+@needs_pagefind
+def test_bundle_rebuilt_only_when_pages_changed(tmp_path: Path) -> None:
+    src = copy_root("archive", tmp_path)
+    _build(src).cleanup()
+    marker = src / "_build" / "html" / "pagefind" / "pagefind.js"
+    first = marker.stat().st_mtime_ns
+    _build(src).cleanup()
+    assert marker.stat().st_mtime_ns == first  # nothing read again: bundle kept
+    with (src / "2007.md").open("a", encoding="utf-8") as f:
+        f.write("\nA paragraph about zeppelins.\n")
+    _build(src).cleanup()
+    assert marker.stat().st_mtime_ns != first
+
+
+def test_missing_pagefind_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the extra: a located newsarc.config warning, Sphinx's own search kept."""
+    monkeypatch.setattr(search, "pagefind_installed", lambda: False)
+    src = copy_root("archive", tmp_path)
+    with (src / "conf.py").open("a", encoding="utf-8") as f:
+        f.write('newsarc_search = "pagefind"\n')
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+        warnings = warnings_of(app)
+        assert len(warnings) == 1, warnings
+        assert "conf.py:9: WARNING" in warnings[0] and "sphinx-newsarc[search]" in warnings[0]
+        assert "[newsarc.config]" in warnings[0]
+        out = Path(app.outdir)
+        assert (out / "searchindex.js").is_file() and not (out / "pagefind").exists()
+    finally:
+        app.cleanup()
+
+
+def test_invalid_setting(tmp_path: Path) -> None:
+    app = SphinxTestApp("html", srcdir=copy_root("archive", tmp_path),
+                        confoverrides={"newsarc_search": "lunr"})
+    try:
+        app.build()
+        assert any("newsarc_search = 'lunr' is not valid" in w for w in warnings_of(app))
+        assert (Path(app.outdir) / "searchindex.js").is_file()
+    finally:
+        app.cleanup()
+
+
+# -- in a real browser ----------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """``root`` over HTTP on 127.0.0.1 at a free port, for the duration of the block."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    if importlib.util.find_spec("selenium") is None:
+        pytest.skip("selenium is not installed")
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip("no browser: Debian's chromium and chromium-driver are not installed")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    driver.set_script_timeout(30)
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+QUERY = """
+const [query, filters, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+(async () => {
+  const pagefind = await import('/pagefind/pagefind.js');
+  const found = await pagefind.search(query, {filters: filters, sort: {date: 'asc'}});
+  const data = await Promise.all(found.results.map((r) => r.data()));
+  done(data.map((d) => ({url: d.url, meta: d.meta})));
+})().catch((e) => done({error: String(e)}));
+"""
+
+
+@needs_pagefind
+@pytest.mark.parametrize("theme", ["alabaster", "furo", "pydata_sphinx_theme"])
+def test_browser_finds_events(tmp_path: Path, browser: Any, theme: str) -> None:
+    """Chromium loads the bundle over HTTP: a headline word finds each event as its own
+    result (URL with #id, date, headline), the entity filter narrows them, and the
+    theme's search page shows the results of ?q=."""
+    if theme != "alabaster" and importlib.util.find_spec(theme) is None:
+        pytest.skip(f"the {theme} theme is not installed")
+    app = _build(copy_root("archive", tmp_path), html_theme=theme)
+    out = Path(app.outdir)
+    app.cleanup()
+    with serve(out) as base:
+        browser.get(f"{base}/index.html")
+        results = browser.execute_async_script(QUERY, "Afghanistan", {})
+        assert "error" not in results, results
+        urls = [r["url"] for r in results]
+        assert "/2005.html#afghan-election-2005" in urls
+        assert len(urls) == len(set(urls)) >= 3  # events, not one page per result
+        election = next(r for r in results if r["url"].endswith("#afghan-election-2005"))
+        assert election["meta"]["title"] == "Elections are held for the Afghan parliament."
+        assert election["meta"]["date"] == "18 September 2005"
+        narrowed = browser.execute_async_script(QUERY, "Afghanistan",
+                                                {"entity": "Hamid Karzai"})
+        assert 0 < len(narrowed) < len(results)
+        assert "/2005.html#afghan-election-2005" in [r["url"] for r in narrowed]
+        taliban = browser.execute_async_script(QUERY, "Afghanistan", {"entity": "Taliban"})
+        assert "/2005.html#afghan-election-2005" not in [r["url"] for r in taliban]
+
+        # the search page the theme's search box leads to
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        browser.get(f"{base}/search.html?q=parliament")
+        WebDriverWait(browser, 20).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
+        link = browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__result-link")
+        assert link.get_attribute("href").endswith("/2005.html#afghan-election-2005")
+        assert link.text == "18 September 2005: Elections are held for the Afghan parliament."
+    shutil.rmtree(tmp_path, ignore_errors=True)

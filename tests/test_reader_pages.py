@@ -100,7 +100,7 @@ def test_month_calendar_and_year_months(app: SphinxTestApp) -> None:
     out = Path(app.outdir)
     month = read(out / "news/2006/03/index.html")
     table = between(month, '<table class="newsarc-calendar">', "</table>")
-    assert "<caption>March 2006</caption>" in table
+    assert '<caption class="newsarc-visually-hidden">March 2006</caption>' in table
     # weeks start on the locale's first day (Monday in English)
     assert re.findall(r"<th scope=\"col\">([^<]*)</th>", table) == [
         "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]

@@ -28,6 +28,14 @@ FLAGS = (
 SHOTS = {
     "event": "demo/2006/2006-09-03.html",
     "entity": "news/entities/taliban.html",
+    "front": "news/index.html",
+    "day": "news/2006/09/03.html",
+    "month": "news/2006/09/index.html",
+    "year": "news/2006/index.html",
+    "chronology": "news/chronology.html",
+    "entities": "news/entities/index.html",
+    "story": "news/stories/taliban-insurgency.html",
+    "onthisday": "news/on-this-day/09-03.html",
 }
 
 

@@ -85,7 +85,8 @@ def _calendar(r: Renderer, view: MonthView) -> nodes.Node:
                          f'title="{label}">{number}<span class="newsarc-calendar-count">'
                          f"{day.count}</span></a></td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    table = (f'<table class="newsarc-calendar"><caption>{html.escape(view.title)}</caption>'
+    table = (f'<table class="newsarc-calendar"><caption class="newsarc-visually-hidden">'
+             f"{html.escape(view.title)}</caption>"
              f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>\n")
     return nodes.raw("", table, format="html")
 

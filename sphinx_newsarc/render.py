@@ -188,7 +188,10 @@ class Renderer:
                 inline.text(" \N{MIDDLE DOT} ")
             inline.open(["newsarc-story"])
             inline.text(_("Story") + ": ")
-            self.add_link(inline, story.page if self.website else None, "", story.name)
+            # websites: the story's page; books: its entry in the Stories index
+            target = self.domain.story_target(story.name, self.builder)
+            docname, anchor = target if target else (None, "")
+            self.add_link(inline, docname, anchor, story.name, ["newsarc-story-link"])
             inline.close()
             parts += 1
         if category:

@@ -147,3 +147,11 @@ def test_pdf_reads_like_a_book(app: SphinxTestApp) -> None:
     assert re.search(r"on Sunday\.(?: ?\.){3,} ?\d+\s*$", text, re.MULTILINE)
     # the printed source address, broken at the margin if need be, is all there
     assert "sid=aJQ2YVcz681I" in text.replace("\n", "")
+
+
+@pytest.mark.sphinx("epub", testroot="sample", srcdir="sample-epub-story")
+def test_story_names_link_the_stories_index_in_books(app: SphinxTestApp) -> None:
+    app.build()
+    page = read(Path(app.outdir) / "peru.xhtml")
+    assert re.search(r'<a class="newsarc-story-link reference internal" '
+                     r'href="news/stories/index.xhtml#story-index-[a-z0-9-]+">', page)

@@ -94,19 +94,10 @@ def add_dated_toctree(app: Sphinx, doctree: nodes.document) -> None:
     pages = wanted_pages(env, host)
     if not pages:
         return
-    toctree = addnodes.toctree()
-    toctree["parent"] = host
-    toctree["entries"] = [(None, page) for page in pages]
-    toctree["includefiles"] = list(pages)
-    toctree["maxdepth"] = 1
-    toctree["caption"] = None
-    toctree["glob"] = False
-    toctree["hidden"] = False
-    toctree["includehidden"] = False
-    toctree["numbered"] = 0
-    toctree["titlesonly"] = False
+    from .toctree import toctree_of
+
     only = addnodes.only(expr=ONLY_BOOKS)
-    only += nodes.compound("", toctree, classes=["toctree-wrapper"])
+    only += toctree_of(host, list(pages))
     # before the indices' toctree: the days first, the indices at the end of the book
     for wrapper in doctree.findall(nodes.compound):
         if "toctree-wrapper" in wrapper["classes"] and wrapper.parent is not None:

@@ -1,4 +1,5 @@
-"""The one node type of sphinx-newsarc: a placeholder filled in once the whole project is known.
+"""The node types of sphinx-newsarc: a placeholder filled in once the whole project is known,
+and a date (``<time>`` in HTML).
 
 Directives leave a :class:`pending_news` where content depends on other documents (an
 event's date link and related list, an ``eventlist``, an archive page's listing); the

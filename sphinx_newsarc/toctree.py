@@ -29,6 +29,7 @@ from .stubs import is_generated_stub
 
 __all__ = [
     "add_archive_toctree", "archive_front_page", "check_archive_toctree", "setup_toctree",
+    "toctree_of",
 ]
 
 #: Domain data key: root docname -> the front page its added toctree lists.
@@ -59,6 +60,23 @@ def _listed_elsewhere(env: BuildEnvironment, front: str, root: str) -> bool:
     return False
 
 
+def toctree_of(parent: str, docnames: list[str]) -> nodes.compound:
+    """A visible toctree of ``docnames`` (one level), as the ``toctree`` directive
+    makes it, in its wrapper."""
+    toctree = addnodes.toctree()
+    toctree["parent"] = parent
+    toctree["entries"] = [(None, docname) for docname in docnames]
+    toctree["includefiles"] = list(docnames)
+    toctree["maxdepth"] = 1
+    toctree["caption"] = None
+    toctree["glob"] = False
+    toctree["hidden"] = False
+    toctree["includehidden"] = False
+    toctree["numbered"] = 0
+    toctree["titlesonly"] = False
+    return nodes.compound("", toctree, classes=["toctree-wrapper"])
+
+
 def add_archive_toctree(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read`` (before Sphinx notes the toctrees): give the root document a
     toctree of the archive (one link) when no toctree known so far lists it."""
@@ -72,18 +90,7 @@ def add_archive_toctree(app: Sphinx, doctree: nodes.document) -> None:
     own = {f for node in doctree.findall(addnodes.toctree) for f in node["includefiles"]}
     if front in own or _listed_elsewhere(env, front, root):
         return
-    toctree = addnodes.toctree()
-    toctree["parent"] = root
-    toctree["entries"] = [(None, front)]
-    toctree["includefiles"] = [front]
-    toctree["maxdepth"] = 1
-    toctree["caption"] = None
-    toctree["glob"] = False
-    toctree["hidden"] = False
-    toctree["includehidden"] = False
-    toctree["numbered"] = 0
-    toctree["titlesonly"] = False
-    doctree.append(nodes.compound("", toctree, classes=["toctree-wrapper"]))
+    doctree.append(toctree_of(root, [front]))
     env.domaindata["news"][DATA_KEY][root] = front
 
 

@@ -67,9 +67,49 @@ def shoot(browser: str, page: Path, target: Path, profile: Path) -> None:
         sys.exit(f"screenshots: Chromium wrote no {target}")
 
 
+#: book page image name -> the text that starts the page it shows
+BOOK_PAGES = {"book-chronology": "Chronology", "book-entities": "Entities"}
+
+
+def book_pages(tmp: Path) -> None:
+    """PDF pages of the docs' archive as PNG (LaTeX, latexmk, pdftoppm), and the ePub's
+    Chronology as Chromium shows it."""
+    for tool in ("latexmk", "pdftoppm", "pdftotext"):
+        if shutil.which(tool) is None:
+            sys.exit(f"screenshots: {tool} is not installed (TeX Live, poppler-utils)")
+    latex = tmp / "latex"
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "latex", "-d",
+                    str(tmp / "doctrees-book"), str(ROOT / "docs"), str(latex)], check=True)
+    tex = next(latex.glob("*.tex"))
+    subprocess.run(["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
+                    tex.name], cwd=latex, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    pdf = tex.with_suffix(".pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    pages = text.split("\f")
+    for name, heading in BOOK_PAGES.items():
+        # the page where the section starts (after the table of contents)
+        number = next(n for n, page in enumerate(pages, start=1)
+                      if n > 3 and any(line.strip().endswith(heading) and
+                                       line.strip()[:1].isdigit() for line in page.splitlines()))
+        target = STATIC / f"{name}.png"
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(number), "-l", str(number),
+                        "-singlefile", str(pdf), str(target.with_suffix(""))], check=True)
+        print(f"{target.relative_to(ROOT)}: PDF page {number}")
+    epub = tmp / "epub"
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "epub", "-d",
+                    str(tmp / "doctrees-book"), str(ROOT / "docs"), str(epub)], check=True)
+    target = STATIC / "epub-chronology.png"
+    shoot(chromium(), epub / "news" / "chronology.xhtml", target, tmp / "profile")
+    print(f"{target.relative_to(ROOT)}: news/chronology.xhtml of the ePub")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help=f"of {', '.join(SHOTS)} (default: all)")
+    parser.add_argument("--book", action="store_true",
+                        help="also the PDF's and the ePub's archive pages (needs TeX)")
     args = parser.parse_args(argv)
     unknown = sorted(set(args.names) - set(SHOTS))
     if unknown:
@@ -84,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
             target = STATIC / f"screenshot-{name}.png"
             shoot(browser, page, target, Path(tmp) / "profile")
             print(f"{target.relative_to(ROOT)}: {SHOTS[name]}")
+        if args.book:
+            book_pages(Path(tmp))
     return 0
 
 

@@ -228,17 +228,22 @@ def _docsettings(builder: Any) -> Any:
 def page_origin(archive: Archive, page: Page) -> tuple[str, int] | None:
     """Where what a browse page shows is written: an entity's declaration, else the first
     event the page lists."""
-    if page.kind == "entity":
-        entity = archive.entities.get(page.key)
+    kind, key = page.kind, page.key
+    if kind in ("entity-year", "story-year"):  # a part: where its whole page's is written
+        kind, key = kind.removesuffix("-year"), key.partition(":")[2]
+    if kind == "entity":
+        entity = archive.entities.get(key)
         if entity.record is not None:
             return entity.record.docname, entity.record.lineno
-        uids = archive.by_entity.get(page.key, ())
-    elif page.kind == "story":
-        story = archive.stories.get(page.key)
+        uids = archive.by_entity.get(key, ())
+    elif kind == "story":
+        story = archive.stories.get(key)
         uids = story.events if story else ()
+    elif kind == "entities-letter":
+        return None
     else:
         uids = {"day": archive.by_day, "month": archive.by_month,
-                "year": archive.by_year}[page.kind].get(page.key, ())
+                "year": archive.by_year}.get(kind, {}).get(key, ())
     if not uids:
         return None
     event = archive.event(uids[0])

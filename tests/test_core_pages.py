@@ -77,6 +77,9 @@ def test_default_patterns() -> None:
         "stories": "news/stories/index",
         "story": "news/stories/{slug}",
         "onthisday": "news/on-this-day/{month}-{day}",
+        "entities-letter": "news/entities/index-{letter}",
+        "entity-year": "news/entities/{slug}/{period}",
+        "story-year": "news/stories/{slug}/{period}",
     }
 
 

@@ -43,29 +43,31 @@ def one_off(rng: random.Random, seen: set[str]) -> str:
 
 
 def make_archive(out: Path, events: int, years: int = 1, names: int = 3,
-                 extra_conf: str = "", seed: int = 14) -> dict[str, int]:
-    """Write the project at ``out``; return its counts."""
+                 extra_conf: str = "", seed: int = 14, per_month: bool = False,
+                 ) -> dict[str, int]:
+    """Write the project at ``out`` (a document per day, or per month); return its
+    counts."""
     rng = random.Random(seed)
     start = datetime.date(2010, 1, 1)
     days = (datetime.date(2010 + years, 1, 1) - start).days
     seen: set[str] = set()
-    by_day: dict[datetime.date, list[str]] = {}
+    by_file: dict[str, list[str]] = {}
     for n in range(events):
         day = start + datetime.timedelta(days=n * days // events)
         entities = ["United States", *(one_off(rng, seen) for _ in range(names))]
         story = "story: \"Long story\"\n" if n % 4 == 0 else ""
-        by_day.setdefault(day, []).append(
+        by_file.setdefault(day.isoformat()[:7] if per_month else day.isoformat(), []).append(
             f"```{{event}} Event {n} happens in {entities[1]}.\n---\ndate: {day.isoformat()}\n"
             f"entities: {'; '.join(entities)}\n{story}---\n```\n")
     (out / "days").mkdir(parents=True, exist_ok=True)
-    for day, texts in by_day.items():
-        (out / "days" / f"{day.isoformat()}.md").write_text(
-            f"# {day.isoformat()}\n\n" + "\n".join(texts), encoding="utf-8")
+    for name, texts in by_file.items():
+        (out / "days" / f"{name}.md").write_text(f"# {name}\n\n" + "\n".join(texts),
+                                                 encoding="utf-8")
     (out / "conf.py").write_text(CONF.format(extra=extra_conf), encoding="utf-8")
     (out / "index.md").write_text(
         "# Synthetic archive\n\n```{toctree}\n:glob:\n\nnews/index\ndays/*\n```\n",
         encoding="utf-8")
-    return {"events": events, "days": len(by_day), "names": len(seen) + 1}
+    return {"events": events, "files": len(by_file), "names": len(seen) + 1}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -143,10 +143,8 @@ def _render_website(r: Renderer, view: ChronologyView) -> list[nodes.Node]:
                                             "newsarc-month", month.page)
             month_section.extend(r.listing(month.loose))
             if month.count:
-                month_section += nodes.paragraph(
-                    "", count_text(month.count, month.day_count),
-                    nodes.Text(count_text(month.count, month.day_count)),
-                    classes=["newsarc-count"])
+                text = count_text(month.count, month.day_count)
+                month_section += nodes.paragraph(text, text, classes=["newsarc-count"])
             items = nodes.bullet_list(classes=["newsarc-days"])
             for day in month.day_counts:
                 para = nodes.paragraph()

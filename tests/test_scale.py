@@ -13,14 +13,13 @@ import re
 import sys
 from pathlib import Path
 
-import pytest
 from buildutil import build, mtimes, outputs, touch_later
 from conftest import copy_root, read
 
 HERE = Path(__file__).parent
 #: the byte budget of an archive page in this test (the defaults keep pages under 1 MB)
 BUDGET = 300_000
-LIMITS = {"newsarc_entities_per_page": 125, "newsarc_events_per_page": 400,
+LIMITS: dict[str, object] = {"newsarc_entities_per_page": 125, "newsarc_events_per_page": 400,
           "newsarc_chronology_days": 300}
 
 

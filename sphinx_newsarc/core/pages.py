@@ -73,30 +73,38 @@ def letter_slug(key: str) -> str:
                    for c in key)
 
 
-def _letter_order(key: str) -> tuple[bool, str]:
-    return key[:1] != "#", key
+#: The most letters an Entities index part is named by (``"SAN"``).
+MAX_LETTERS = 3
+
+
+def _letter_order(key: str) -> tuple[tuple[bool, str], ...]:
+    return tuple((c != "#", c) for c in key)
 
 
 def index_parts(names: Mapping[str, str], limit: int) -> dict[str, tuple[str, ...]]:
     """The parts of an A-Z index of ``names`` (key -> name) of more than ``limit``
     entries: a part per first letter, a letter of more than ``limit`` by its first two
-    letters; each part's keys, in index order. None for a smaller index (or limit 0)."""
+    letters (and so on, up to :data:`MAX_LETTERS`); each part's keys, in index order.
+    None for a smaller index (or limit 0)."""
     if not limit or len(names) <= limit:
         return {}
-    by_letter: dict[str, list[str]] = {}
-    for key in sorted(names, key=lambda k: (names[k].casefold(), k)):
-        by_letter.setdefault(index_letter(names[key]), []).append(key)
+    ordered = sorted(names, key=lambda k: (names[k].casefold(), k))
     parts: dict[str, tuple[str, ...]] = {}
-    for letter in sorted(by_letter, key=_letter_order):
-        keys = by_letter[letter]
-        if len(keys) <= limit or letter == "#":
-            parts[letter] = tuple(keys)
-            continue
-        by_two: dict[str, list[str]] = {}
+
+    def split(prefix: str, keys: list[str]) -> None:
+        depth = len(prefix)
+        groups: dict[str, list[str]] = {}
         for key in keys:
-            by_two.setdefault(letter + index_letter(names[key][1:2]), []).append(key)
-        for two in sorted(by_two, key=lambda k: (k[1] != "#", k)):
-            parts[two] = tuple(by_two[two])
+            groups.setdefault(prefix + index_letter(names[key][depth:depth + 1]),
+                              []).append(key)
+        for letters in sorted(groups, key=_letter_order):
+            group = groups[letters]
+            if len(group) > limit and len(letters) < MAX_LETTERS:
+                split(letters, group)
+            else:
+                parts[letters] = tuple(group)
+
+    split("", ordered)
     return parts
 
 

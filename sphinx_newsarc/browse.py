@@ -157,34 +157,28 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 
 def _linked_data(app: Sphinx, domain: NewsDomain, page: Page) -> dict[str, object] | None:
-    """The JSON-LD of a day's, an entity's or a story's page, or of a part of one: the
-    events it lists (a split page's latest); None for other pages."""
+    """The JSON-LD of a day's, an entity's or a story's page: the events it lists (a
+    split page's latest); None for other pages. The parts of a split page have none:
+    their events are described on their day pages, and a part of a large month would
+    otherwise carry half its weight in JSON-LD."""
     archive = domain.archive
     builder = app.builder
     about = None
     date = ""
     kind, key = page.kind, page.key
-    period = ""
-    if kind in ("entity-year", "story-year"):
-        period, _sep, key = key.partition(":")
-        kind = kind.removesuffix("-year")
     if kind == "day":
         uids = archive.by_day.get(key, ())
         date = key
     elif kind == "entity":
         uids = archive.by_entity.get(key, ())
         ref = domain.views(builder).entity_ref(key)
-        whole = domain.page_for("entity", key) or page.docname
-        about = LinkedEntity(ref.name, ref.kind, page_uri(builder, whole), ref.same_as)
+        about = LinkedEntity(ref.name, ref.kind, page_uri(builder, page.docname), ref.same_as)
     elif kind == "story":
         story = archive.stories.get(key)
         uids = story.events if story else ()
     else:
         return None
-    parts = dict(domain.plan.periods.get((kind, key), ()))
-    if period:
-        uids, date = parts.get(period, ()), period
-    elif parts:
+    if (kind, key) in domain.plan.periods:
         uids = tuple(reversed(uids[-min(LATEST_EVENTS, domain.settings.events_per_page):]))
     events = [linked_event(domain, builder, uid) for uid in uids]
     link = linker(builder, page.docname)

@@ -33,6 +33,7 @@ from .domain import NewsDomain
 from .jsonld import CONTEXT_KEY, linked_event, linker, page_uri
 from .manifest import read_manifest, remove_stale, write_manifest
 from .pages import build_page, page_kind
+from .pages.entity import LATEST_EVENTS
 from .pages.frame import render_frame
 from .render import Renderer
 from .warnings import NewsarcWarning, warn
@@ -156,23 +157,29 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 
 def _linked_data(app: Sphinx, domain: NewsDomain, page: Page) -> dict[str, object] | None:
-    """The JSON-LD of a day's, an entity's or a story's page (None for other pages)."""
+    """The JSON-LD of a day's, an entity's or a story's page: the events it lists (a
+    split page's latest); None for other pages. The parts of a split page have none:
+    their events are described on their day pages, and a part of a large month would
+    otherwise carry half its weight in JSON-LD."""
     archive = domain.archive
     builder = app.builder
     about = None
     date = ""
-    if page.kind == "day":
-        uids = archive.by_day.get(page.key, ())
-        date = page.key
-    elif page.kind == "entity":
-        uids = archive.by_entity.get(page.key, ())
-        ref = domain.views(builder).entity_ref(page.key)
+    kind, key = page.kind, page.key
+    if kind == "day":
+        uids = archive.by_day.get(key, ())
+        date = key
+    elif kind == "entity":
+        uids = archive.by_entity.get(key, ())
+        ref = domain.views(builder).entity_ref(key)
         about = LinkedEntity(ref.name, ref.kind, page_uri(builder, page.docname), ref.same_as)
-    elif page.kind == "story":
-        story = archive.stories.get(page.key)
+    elif kind == "story":
+        story = archive.stories.get(key)
         uids = story.events if story else ()
     else:
         return None
+    if (kind, key) in domain.plan.periods:
+        uids = tuple(reversed(uids[-min(LATEST_EVENTS, domain.settings.events_per_page):]))
     events = [linked_event(domain, builder, uid) for uid in uids]
     link = linker(builder, page.docname)
     return graph([collection_page(page_uri(builder, page.docname), page.title, events, link,
@@ -228,17 +235,22 @@ def _docsettings(builder: Any) -> Any:
 def page_origin(archive: Archive, page: Page) -> tuple[str, int] | None:
     """Where what a browse page shows is written: an entity's declaration, else the first
     event the page lists."""
-    if page.kind == "entity":
-        entity = archive.entities.get(page.key)
+    kind, key = page.kind, page.key
+    if kind in ("entity-year", "story-year"):  # a part: where its whole page's is written
+        kind, key = kind.removesuffix("-year"), key.partition(":")[2]
+    if kind == "entity":
+        entity = archive.entities.get(key)
         if entity.record is not None:
             return entity.record.docname, entity.record.lineno
-        uids = archive.by_entity.get(page.key, ())
-    elif page.kind == "story":
-        story = archive.stories.get(page.key)
+        uids = archive.by_entity.get(key, ())
+    elif kind == "story":
+        story = archive.stories.get(key)
         uids = story.events if story else ()
+    elif kind == "entities-letter":
+        return None
     else:
         uids = {"day": archive.by_day, "month": archive.by_month,
-                "year": archive.by_year}[page.kind].get(page.key, ())
+                "year": archive.by_year}.get(kind, {}).get(key, ())
     if not uids:
         return None
     event = archive.event(uids[0])

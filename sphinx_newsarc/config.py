@@ -96,6 +96,9 @@ _PAGE_FIELDS: dict[str, tuple[str, ...]] = {
     "entity": ("slug",),
     "story": ("slug",),
     "onthisday": ("month", "day"),
+    "entities-letter": ("letter",),
+    "entity-year": ("slug", "period"),
+    "story-year": ("slug", "period"),
 }
 
 
@@ -132,13 +135,29 @@ class NewsarcConfig:
         2, whole_number(1),
         "Events an undeclared entity needs for a page of its own. Declared entities with "
         "events always get one.")
+    entities_per_page: int = _setting(
+        1000, whole_number(0),
+        "Names on one page of the website's Entities index: a larger index gets a page per "
+        "letter (a letter with more names, a page per two letters), each with an A-Z bar "
+        "(0: one page, whatever its size).")
+    events_per_page: int = _setting(
+        500, whole_number(0),
+        "Events on one entity's or story's page (websites): a page with more shows its facts, "
+        "chart and latest events and links a page per year (a year with more events, a page "
+        "per month) (0: one page, whatever its size).")
+    chronology_days: int = _setting(
+        1000, whole_number(0),
+        "Days the website's Chronology lists with their number of events: an archive with "
+        "more days shows its years and months with their counts, each linking to its page "
+        "(the year and month pages list the days) (0: always the days).")
     front_days: int = _setting(
         10, whole_number(0), "Days on the archive front page (0: all).")
     pages: dict[str, str] = _setting(
         dict(DEFAULT_PATTERNS), page_patterns(DEFAULT_PATTERNS, _PAGE_FIELDS),
         "Docname pattern of each kind of page; give only those you change (see below). "
         "`year`, `month` and `day` need their `{year}`, `{month}`, `{day}`; `entity` and "
-        "`story` need `{slug}`; the other kinds have no placeholder.",
+        "`story` need `{slug}`; `entities-letter` needs `{letter}`; `entity-year` and "
+        "`story-year` need `{slug}` and `{period}`; the other kinds have no placeholder.",
         doc_default="see below")
     archive_title: str = _setting(
         "", text(), "Title of the front page (empty: the translated default).",

@@ -25,6 +25,7 @@ from sphinx.environment import BuildEnvironment
 from .builders import is_website
 from .core.changes import retold_events
 from .core.model import EntityRecord, EventRecord
+from .core.pages import PART_KINDS, part_key
 from .core.text import name_key
 from .views import DocumentView
 
@@ -206,8 +207,10 @@ def _affected_documents(domain: NewsDomain) -> set[str]:
 
 def _pages_showing(domain: NewsDomain, uids: set[str]) -> set[tuple[str, str]]:
     """The browse pages (kind, key) that list any of ``uids``: their day, month and
-    year, their calendar day's "on this day" page, their entities and their story."""
+    year, their calendar day's "on this day" page, their entities and their story (and
+    the part of a split entity's or story's page that lists them)."""
     archive = domain.archive
+    plan = domain.plan
     pages: set[tuple[str, str]] = set()
     for uid in uids:
         event = archive.event(uid)
@@ -218,9 +221,14 @@ def _pages_showing(domain: NewsDomain, uids: set[str]) -> set[tuple[str, str]]:
         if date.day:
             pages.add(("day", date.iso()))
             pages.add(("onthisday", date.iso()[5:]))
-        pages.update(("entity", key) for key in archive.entities_of.get(uid, ()))
+        whole = [("entity", key) for key in archive.entities_of.get(uid, ())]
         if event.story:
-            pages.add(("story", name_key(event.story)))
+            whole.append(("story", name_key(event.story)))
+        for kind, key in whole:
+            pages.add((kind, key))
+            period = plan.period_of(kind, key, uid)
+            if period is not None:
+                pages.add((PART_KINDS[kind], part_key(period, key)))
     return pages
 
 

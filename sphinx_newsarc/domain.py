@@ -31,7 +31,7 @@ from .core.archive import Archive
 from .core.dates import DateError, EventDate, parse_date
 from .core.jsonld import LinkedEvent
 from .core.model import EntityRecord, EventRecord
-from .core.pages import ROOT_KINDS, PagePlan, plan_pages
+from .core.pages import ROOT_KINDS, Limits, PagePlan, plan_pages
 from .core.query import EventQuery
 from .core.text import name_key
 from .digests import ChangeLog
@@ -236,6 +236,7 @@ class NewsDomain(Domain):
                 config.entity_page_threshold,
                 self._reserved_names(),
                 self.calendar_day_title,
+                Limits(config.entities_per_page, config.events_per_page),
             )
         return self.cache.plan
 
@@ -316,10 +317,17 @@ class NewsDomain(Domain):
                 return docname, ""
         if entity.record is not None:
             return entity.record.docname, entity.record.anchor
-        index = self.page_for("entities")
+        index = self.entity_index_page(entity.key, is_website(builder))
         if index and entity.key in self.archive.by_entity:
             return index, entity_anchor(entity.slug)
         return None
+
+    def entity_index_page(self, key: str, website: bool = True) -> str | None:
+        """The page of the Entities index that lists the entity ``key``: on websites the
+        part of a split index (its letters' page), else the index."""
+        index = self.page_for("entities")
+        part = self.plan.index_part_of.get(key) if website and index else None
+        return self.page_for("entities-letter", part) if part is not None else index
 
     def story_target(self, name: str, builder: Builder) -> tuple[str, str] | None:
         """Where a story's name leads: its timeline page (websites) or its index entry."""
@@ -428,7 +436,7 @@ class NewsDomain(Domain):
             elif entity.record is not None:
                 record = entity.record
                 yield entity.name, entity.name, "entity", record.docname, record.anchor, 1
-            elif (index := self.page_for("entities")) is not None:
+            elif (index := self.entity_index_page(entity.key)) is not None:
                 yield entity.name, entity.name, "entity", index, entity_anchor(entity.slug), 1
         for story in archive.stories.values():
             docname = self.page_for("story", story.key)

@@ -77,6 +77,9 @@ def test_default_patterns() -> None:
         "stories": "news/stories/index",
         "story": "news/stories/{slug}",
         "onthisday": "news/on-this-day/{month}-{day}",
+        "entities-letter": "news/entities/index-{letter}",
+        "entity-year": "news/entities/{slug}/{period}",
+        "story-year": "news/stories/{slug}/{period}",
     }
 
 
@@ -312,3 +315,35 @@ def test_reserved_and_repeated_names_are_collisions() -> None:
         ("entity", "Sphinx's page 'genindex'"),
         ("story", "the entity page of 'Shared'"),
     ]
+
+
+def test_index_parts_split_by_letter_then_by_more_letters() -> None:
+    from sphinx_newsarc.core.pages import index_parts, letter_slug
+
+    names = dict(enumerate(["Sa", "sab", "Sac", "Sb", "1x", "Tz", "Saa", "S", "Émile"]))
+    keyed = {str(k): v for k, v in names.items()}
+    assert index_parts(keyed, 9) == {}
+    assert index_parts(keyed, 0) == {}
+    assert index_parts(keyed, 2) == {
+        "#": ("4",), "E": ("8",), "S#": ("7",), "SA#": ("0",), "SAA": ("6",),
+        "SAB": ("1",), "SAC": ("2",), "SB": ("3",), "T": ("5",)}
+    assert index_parts(keyed, 6) == {"#": ("4",), "E": ("8",),
+                                     "S": ("7", "0", "6", "1", "2", "3"), "T": ("5",)}
+    assert [letter_slug(k) for k in ("#", "SA#", "Б")] == ["other", "saother", "u0411"]
+
+
+def test_periods_by_year_then_by_month() -> None:
+    from sphinx_newsarc.core.pages import periods
+
+    archive = Archive([ev("a", "2006-01-02"), ev("b", "2006-03-04"), ev("c", "2006-03-05"),
+                       ev("d", "2007-01-01"), ev("e", "2006")])
+    uids = archive.ordered
+    assert periods(archive, uids, 5) == ()
+    assert periods(archive, uids, 0) == ()
+    by_year = periods(archive, uids, 4)
+    assert [p for p, _ in by_year] == ["2006", "2007"]
+    assert [len(u) for _, u in by_year] == [4, 1]
+    # a year too large: by month, its events known only to the year on their own
+    by_month = periods(archive, uids, 2)
+    assert [p for p, _ in by_month] == ["2006", "2006-01", "2006-03", "2007"]
+    assert sum(len(u) for _, u in by_month) == 5

@@ -11,10 +11,24 @@ from dataclasses import dataclass, field
 
 from .archive import Archive
 from .dates import EventDate
+from .text import index_letter
 
-__all__ = ["DEFAULT_PATTERNS", "Page", "PagePlan", "plan_pages", "plan_roots"]
+__all__ = [
+    "DEFAULT_PATTERNS",
+    "PART_KINDS",
+    "Limits",
+    "Page",
+    "PagePlan",
+    "index_parts",
+    "letter_slug",
+    "part_key",
+    "periods",
+    "plan_pages",
+    "plan_roots",
+]
 
-#: Where each kind of page goes; ``{year}``, ``{month}``, ``{day}``, ``{slug}`` are filled in.
+#: Where each kind of page goes; ``{year}``, ``{month}``, ``{day}``, ``{slug}``, ``{letter}``
+#: (an Entities index part's letters), ``{period}`` (``YYYY`` or ``YYYY-MM``) are filled in.
 DEFAULT_PATTERNS: dict[str, str] = {
     "archive": "news/index",
     "chronology": "news/chronology",
@@ -26,13 +40,95 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "stories": "news/stories/index",
     "story": "news/stories/{slug}",
     "onthisday": "news/on-this-day/{month}-{day}",
+    "entities-letter": "news/entities/index-{letter}",
+    "entity-year": "news/entities/{slug}/{period}",
+    "story-year": "news/stories/{slug}/{period}",
 }
 
 #: The pages that exist whether or not there are events (an author's toctree may name them).
 ROOT_KINDS = ("archive", "chronology", "entities", "stories")
 
 #: Pages only websites get; printed and e-book formats have the indices instead.
-BROWSE_KINDS = ("year", "month", "day", "entity", "story", "onthisday")
+BROWSE_KINDS = ("year", "month", "day", "entity", "story", "onthisday", "entities-letter",
+                "entity-year", "story-year")
+
+#: The page kinds a large entity's or story's page is split into, by the kind of its page.
+PART_KINDS = {"entity": "entity-year", "story": "story-year"}
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """When a website's index or page is split into parts (0: never): names on one page
+    of the Entities index (else a page per letter, or per two letters), events on one
+    entity's or story's page (else a page per year, or per month of a larger year)."""
+
+    entities_per_page: int = 0
+    events_per_page: int = 0
+
+
+def letter_slug(key: str) -> str:
+    """The URL form of an index part's letters (``"AB"`` -> ``"ab"``, ``"#"`` ->
+    ``"other"``, other letters by code point)."""
+    return "".join("other" if c == "#" else c.lower() if c.isascii() else f"u{ord(c):04x}"
+                   for c in key)
+
+
+#: The most letters an Entities index part is named by (``"SAN"``).
+MAX_LETTERS = 3
+
+
+def _letter_order(key: str) -> tuple[tuple[bool, str], ...]:
+    return tuple((c != "#", c) for c in key)
+
+
+def index_parts(names: Mapping[str, str], limit: int) -> dict[str, tuple[str, ...]]:
+    """The parts of an A-Z index of ``names`` (key -> name) of more than ``limit``
+    entries: a part per first letter, a letter of more than ``limit`` by its first two
+    letters (and so on, up to :data:`MAX_LETTERS`); each part's keys, in index order.
+    None for a smaller index (or limit 0)."""
+    if not limit or len(names) <= limit:
+        return {}
+    ordered = sorted(names, key=lambda k: (names[k].casefold(), k))
+    parts: dict[str, tuple[str, ...]] = {}
+
+    def split(prefix: str, keys: list[str]) -> None:
+        depth = len(prefix)
+        groups: dict[str, list[str]] = {}
+        for key in keys:
+            groups.setdefault(prefix + index_letter(names[key][depth:depth + 1]),
+                              []).append(key)
+        for letters in sorted(groups, key=_letter_order):
+            group = groups[letters]
+            if len(group) > limit and len(letters) < MAX_LETTERS:
+                split(letters, group)
+            else:
+                parts[letters] = tuple(group)
+
+    split("", ordered)
+    return parts
+
+
+def periods(archive: Archive, uids: tuple[str, ...],
+            limit: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The parts of a page listing more than ``limit`` events (``uids``, in date order):
+    a part per year (``YYYY``), a year of more than ``limit`` events by month
+    (``YYYY-MM``; its events known only to the year are the part ``YYYY``). None for
+    fewer events (or limit 0)."""
+    if not limit or len(uids) <= limit:
+        return ()
+    by_year: dict[str, list[str]] = {}
+    for uid in uids:
+        by_year.setdefault(archive.date_of(uid).year_key(), []).append(uid)
+    parts: list[tuple[str, tuple[str, ...]]] = []
+    for year, in_year in by_year.items():
+        if len(in_year) <= limit:
+            parts.append((year, tuple(in_year)))
+            continue
+        by_month: dict[str, list[str]] = {}
+        for uid in in_year:
+            by_month.setdefault(archive.date_of(uid).month_key() or year, []).append(uid)
+        parts.extend((period, tuple(part)) for period, part in by_month.items())
+    return tuple(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +157,13 @@ class PagePlan:
     pages: dict[str, Page] = field(default_factory=dict)
     by_key: dict[tuple[str, str], str] = field(default_factory=dict)
     collisions: list[tuple[Page, str]] = field(default_factory=list)
+    #: the parts of the Entities index (letters -> entity keys); empty: one page
+    index_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: entity key -> the part of the Entities index that lists it
+    index_part_of: dict[str, str] = field(default_factory=dict)
+    #: ("entity" or "story", key) -> its parts: (period, events) in date order
+    periods: dict[tuple[str, str], tuple[tuple[str, tuple[str, ...]], ...]] = field(
+        default_factory=dict)
     _folded: dict[str, str] = field(default_factory=dict)
 
     def add(self, page: Page) -> None:
@@ -80,6 +183,22 @@ class PagePlan:
     def docname(self, kind: str, key: str = "") -> str | None:
         """The docname of the page of this kind and key, if it exists."""
         return self.by_key.get((kind, key))
+
+    def period_of(self, kind: str, key: str, uid: str) -> str | None:
+        """The period of the part of the ``kind`` page ``key`` that lists ``uid``."""
+        for period, uids in self.periods.get((kind, key), ()):
+            if uid in uids:
+                return period
+        return None
+
+
+def part_key(period: str, key: str) -> str:
+    """The key of a part of an entity's or story's page: ``period:key``."""
+    return f"{period}:{key}"
+
+
+def _period_title(period: str, format_date: Callable[[EventDate], str]) -> str:
+    return format_date(EventDate(int(period[:4]), int(period[5:7]) if len(period) > 4 else 0))
 
 
 def _fill(pattern: str, **values: str) -> str:
@@ -106,6 +225,7 @@ def plan_pages(
     entity_threshold: int = 2,
     reserved: Mapping[str, str] | None = None,
     format_calendar_day: Callable[[int, int], str] = lambda month, day: f"{month:02d}-{day:02d}",
+    limits: Limits = Limits(),
 ) -> PagePlan:
     """Plan every generated page for ``archive``.
 
@@ -113,7 +233,9 @@ def plan_pages(
     year titles. Entities get a page when declared or named by at least
     ``entity_threshold`` events; the rest appear in the Entities index only.
     ``reserved`` maps case-folded names that browse pages must not take to what holds
-    them; ``format_calendar_day`` titles the "on this day" pages (month, day).
+    them; ``format_calendar_day`` titles the "on this day" pages (month, day);
+    ``limits`` say when the Entities index and entities' and stories' pages are split
+    into parts (pages of their own).
     """
     plan = PagePlan(reserved=reserved or {})
     p = {**DEFAULT_PATTERNS, **patterns}
@@ -137,14 +259,26 @@ def plan_pages(
         title = format_date(EventDate(int(year)))
         plan.add(Page("year", year, _fill(p["year"], year=year), title, browse_children=month_docs))
 
+    names = {entity.key: entity.name for entity in archive.entities
+             if entity.key in archive.by_entity or entity.record is not None}
+    plan.index_parts = index_parts(names, limits.entities_per_page)
+    for letters, keys in plan.index_parts.items():
+        label = letters[0] + letters[1:].lower()
+        docname = _fill(p["entities-letter"], letter=letter_slug(letters))
+        plan.add(Page("entities-letter", letters, docname, f"{titles['entities']}: {label}"))
+        plan.index_part_of.update(dict.fromkeys(keys, letters))
     for entity in archive.entities:
-        count = len(archive.by_entity.get(entity.key, ()))
-        if count and (entity.record is not None or count >= entity_threshold):
+        uids = archive.by_entity.get(entity.key, ())
+        if uids and (entity.record is not None or len(uids) >= entity_threshold):
             docname = _fill(p["entity"], slug=entity.slug)
             plan.add(Page("entity", entity.key, docname, entity.name))
+            _plan_parts(plan, archive, p, "entity", entity.key, entity.slug, entity.name,
+                        uids, limits.events_per_page, format_date)
     for story in archive.stories.values():
         docname = _fill(p["story"], slug=story.slug)
         plan.add(Page("story", story.key, docname, story.name))
+        _plan_parts(plan, archive, p, "story", story.key, story.slug, story.name,
+                    story.events, limits.events_per_page, format_date)
     for calendar_day in archive.by_calendar_day:
         month, day = calendar_day.split("-")
         docname = _fill(p["onthisday"], month=month, day=day)
@@ -152,3 +286,18 @@ def plan_pages(
                       format_calendar_day(int(month), int(day))))
 
     return plan
+
+
+def _plan_parts(plan: PagePlan, archive: Archive, patterns: Mapping[str, str], kind: str,
+                key: str, slug: str, name: str, uids: tuple[str, ...], limit: int,
+                format_date: Callable[[EventDate], str]) -> None:
+    """The parts (a page per year or month) of a large entity's or story's page."""
+    parts = periods(archive, uids, limit)
+    if not parts or plan.docname(kind, key) is None:
+        return
+    plan.periods[(kind, key)] = parts
+    part_kind = PART_KINDS[kind]
+    for period, _uids in parts:
+        docname = _fill(patterns[part_kind], slug=slug, period=period)
+        plan.add(Page(part_kind, part_key(period, key), docname,
+                      f"{name}: {_period_title(period, format_date)}"))

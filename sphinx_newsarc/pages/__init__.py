@@ -12,7 +12,21 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from . import chronology, day, entities, entity, front, month, onthisday, stories, story, year
+from . import (
+    chronology,
+    day,
+    entities,
+    entities_letter,
+    entity,
+    entity_year,
+    front,
+    month,
+    onthisday,
+    stories,
+    story,
+    story_year,
+    year,
+)
 from .base import PageKind
 from .frame import Frame, build_frame, render_frame
 
@@ -26,7 +40,8 @@ __all__ = ["PAGE_KINDS", "PageKind", "PageView", "build_page", "page_kind", "ren
 PAGE_KINDS: dict[str, PageKind[Any]] = {
     kind.name: kind
     for kind in (front.KIND, chronology.KIND, entities.KIND, stories.KIND,
-                 year.KIND, month.KIND, day.KIND, entity.KIND, story.KIND, onthisday.KIND)
+                 year.KIND, month.KIND, day.KIND, entity.KIND, story.KIND, onthisday.KIND,
+                 entities_letter.KIND, entity_year.KIND, story_year.KIND)
 }
 
 

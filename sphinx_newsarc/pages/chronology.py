@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from ..anchors import chronology_anchor
+from ..render import count_text
 from ..views import DayEvents, Summary
 from .base import PageKind
 
@@ -40,6 +41,9 @@ class ChronologyMonth:
     day_counts: tuple[DayCount, ...]
     day_events: tuple[DayEvents, ...]
     loose: tuple[Summary, ...]
+    #: a large website Chronology lists months only: the month's events and days
+    count: int = 0
+    day_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,9 @@ def _day_count(views: Views, day: str) -> DayCount:
 
 def build(views: Views, key: str) -> ChronologyView:
     archive = views.archive
+    limit = views.settings.chronology_days
+    if views.website and limit and len(archive.by_day) > limit:
+        return _months_only(views)
     years = []
     for year, year_uids in archive.by_year.items():
         months = []
@@ -80,6 +87,26 @@ def build(views: Views, key: str) -> ChronologyView:
             months.append(ChronologyMonth(month, views.month_title(month),
                                           views.page_for("month", month), counts, events,
                                           loose))
+        loose = views.summaries(u for u in year_uids if archive.date_of(u).precision == "year")
+        years.append(ChronologyYear(year, views.page_for("year", year), tuple(months), loose))
+    return ChronologyView(tuple(years))
+
+
+def _months_only(views: Views) -> ChronologyView:
+    """A large website Chronology: years and months with their counts (their pages list
+    the days), events known only to a month or year."""
+    archive = views.archive
+    years = []
+    for year, year_uids in archive.by_year.items():
+        months = []
+        for month in archive.months_of(year):
+            loose = views.summaries(
+                u for u in archive.by_month[month] if archive.date_of(u).precision == "month"
+            )
+            months.append(ChronologyMonth(month, views.month_title(month),
+                                          views.page_for("month", month), (), (), loose,
+                                          len(archive.by_month[month]),
+                                          len(archive.days_of(month))))
         loose = views.summaries(u for u in year_uids if archive.date_of(u).precision == "year")
         years.append(ChronologyYear(year, views.page_for("year", year), tuple(months), loose))
     return ChronologyView(tuple(years))
@@ -115,6 +142,9 @@ def _render_website(r: Renderer, view: ChronologyView) -> list[nodes.Node]:
             month_section = _titled_section(r, month.title, chronology_anchor(month.month),
                                             "newsarc-month", month.page)
             month_section.extend(r.listing(month.loose))
+            if month.count:
+                text = count_text(month.count, month.day_count)
+                month_section += nodes.paragraph(text, text, classes=["newsarc-count"])
             items = nodes.bullet_list(classes=["newsarc-days"])
             for day in month.day_counts:
                 para = nodes.paragraph()

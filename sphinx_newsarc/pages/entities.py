@@ -21,7 +21,59 @@ if TYPE_CHECKING:
     from ..render import Renderer
     from ..views import Views
 
-__all__ = ["KIND", "EntitiesView"]
+__all__ = ["KIND", "EntitiesView", "EntityCount", "LetterBar", "entity_counts", "letter_bar",
+           "render_bar", "render_counts"]
+
+
+@dataclass(frozen=True, slots=True)
+class LetterLink:
+    """A part of a split Entities index as the A-Z bar shows it: its letters, text and
+    page."""
+
+    letters: str
+    label: str
+    page: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LetterBar:
+    """The A-Z bar of a split Entities index: each letter (leading to its first part);
+    on a part of a letter split by two letters, that letter's parts; the current part."""
+
+    letters: tuple[LetterLink, ...]
+    parts: tuple[LetterLink, ...] = ()
+    current: str = ""
+
+
+def letter_bar(views: Views, current: str = "") -> LetterBar:
+    """The A-Z bar of the split Entities index, on the part ``current`` ("" the index)."""
+    firsts: dict[str, LetterLink] = {}
+    parts: list[LetterLink] = []
+    for letters in views.domain.plan.index_parts:
+        link = LetterLink(letters, letters[0] + letters[1:].lower(),
+                          views.page_for("entities-letter", letters))
+        firsts.setdefault(letters[0], LetterLink(letters[0], letters[0], link.page))
+        if current and len(letters) > 1 and letters[0] == current[0]:
+            parts.append(link)
+    return LetterBar(tuple(firsts.values()), tuple(parts), current)
+
+
+def render_bar(r: Renderer, bar: LetterBar) -> list[nodes.Node]:
+    """The A-Z bar (and the current letter's parts), the current one not a link."""
+    out: list[nodes.Node] = []
+    for links, current in ((bar.letters, bar.current[:1]), (bar.parts, bar.current)):
+        if not links:
+            continue
+        jump = nodes.paragraph(classes=["newsarc-letters", "newsarc-jump"])
+        for n, link in enumerate(links):
+            if n:
+                jump += nodes.Text(" ")
+            if link.letters == current:
+                jump += nodes.strong(link.label, link.label)
+            else:
+                jump += r.link(link.page, "", link.label)
+        out.append(jump)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +94,7 @@ class EntitiesView:
 
     counts: tuple[EntityCount, ...] = ()
     entries: tuple[EntityEntry, ...] = ()
+    bar: LetterBar | None = None
 
 
 def _entity_count(views: Views, key: str) -> EntityCount:
@@ -56,14 +109,20 @@ def _entity_count(views: Views, key: str) -> EntityCount:
     return EntityCount(ref, record.kind if record else "", len(uids), days)
 
 
+def entity_counts(views: Views, keys: list[str] | tuple[str, ...]) -> tuple[EntityCount, ...]:
+    """The index entries of the entities ``keys``, by name."""
+    return tuple(sorted((_entity_count(views, k) for k in keys),
+                        key=lambda e: (e.ref.name.casefold(), e.ref.key)))
+
+
 def build(views: Views, key: str) -> EntitiesView:
     archive = views.archive
+    if views.website and views.domain.plan.index_parts:  # split: the bar leads to the parts
+        return EntitiesView(bar=letter_bar(views))
     keys = [entity.key for entity in archive.entities
             if entity.key in archive.by_entity or entity.record is not None]
     if views.website:
-        counts = sorted((_entity_count(views, k) for k in keys),
-                        key=lambda e: (e.ref.name.casefold(), e.ref.key))
-        return EntitiesView(counts=tuple(counts))
+        return EntitiesView(counts=entity_counts(views, keys))
     entries = sorted((entity_entry(views, k) for k in keys),
                      key=lambda e: (e.ref.name.casefold(), e.ref.key))
     return EntitiesView(entries=tuple(entries))
@@ -85,7 +144,9 @@ def _render_book(r: Renderer, entries: tuple[EntityEntry, ...]) -> list[nodes.No
     return out
 
 
-def _render_website(r: Renderer, entries: tuple[EntityCount, ...]) -> list[nodes.Node]:
+def render_counts(r: Renderer, entries: tuple[EntityCount, ...]) -> list[nodes.Node]:
+    """The website's index entries, by letter (with a bar of the letters when more than
+    one)."""
     by_letter: dict[str, list[EntityCount]] = {}
     for entry in entries:
         by_letter.setdefault(index_letter(entry.ref.name), []).append(entry)
@@ -130,7 +191,7 @@ def _render_website(r: Renderer, entries: tuple[EntityCount, ...]) -> list[nodes
 
 def render(r: Renderer, view: EntitiesView) -> list[nodes.Node]:
     if r.website:
-        return _render_website(r, view.counts)
+        return render_bar(r, view.bar) if view.bar else render_counts(r, view.counts)
     return r.as_index(_render_book(r, view.entries))
 
 

@@ -31,17 +31,24 @@ __all__ = [
     "EntityEntry",
     "EntityFacts",
     "EntityPage",
+    "PartLink",
     "build_chart",
+    "build_parts",
     "counted_entities",
     "entity_entry",
     "render_chart",
     "render_counted_entities",
     "render_facts",
+    "render_latest",
+    "render_parts",
     "render_span",
+    "years",
 ]
 
 #: how many co-occurring entities a page shows
 TOP_ENTITIES = 10
+#: how many of its latest events the first page of a split entity or story page shows
+LATEST_EVENTS = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +71,16 @@ class EntityEntry:
     summaries: tuple[Summary, ...]
 
 
-def entity_entry(views: Views, key: str) -> EntityEntry:
-    """The entity ``key`` with its facts and events."""
+def entity_entry(views: Views, key: str,
+                 uids: tuple[str, ...] | None = None) -> EntityEntry:
+    """The entity ``key`` with its facts and events (or the events ``uids``)."""
     record = views.archive.entity(key).record
     facts = (EntityFacts(record.kind, record.aliases, record.url, record.description,
                          record.wikidata)
              if record else EntityFacts())
-    return EntityEntry(views.entity_ref(key), facts,
-                       views.summaries(views.archive.by_entity.get(key, ())))
+    if uids is None:
+        uids = views.archive.by_entity.get(key, ())
+    return EntityEntry(views.entity_ref(key), facts, views.summaries(uids))
 
 
 def render_facts(facts: EntityFacts) -> list[nodes.Node]:
@@ -129,10 +138,12 @@ def counted_entities(views: Views, uids: tuple[str, ...],
                  views.archive.co_occurring(uids, exclude, TOP_ENTITIES))
 
 
-def render_span(r: Renderer, summaries: tuple[Summary, ...]) -> list[nodes.Node]:
-    """``3 events · First: <date> · Last: <date>`` (dates linked to their pages)."""
+def render_span(r: Renderer, summaries: tuple[Summary, ...],
+                total: int | None = None) -> list[nodes.Node]:
+    """``3 events · First: <date> · Last: <date>`` (dates linked to their pages): the
+    events ``summaries`` (or ``total`` events from the first to the last of them)."""
     inline = r.inline()
-    inline.text(count_text(len(summaries)))
+    inline.text(count_text(len(summaries) if total is None else total))
     if summaries:
         first, last = summaries[0], summaries[-1]
         if first.iso == last.iso:
@@ -187,6 +198,64 @@ def render_counted_entities(r: Renderer, label: str,
     return [r.paragraph(inline, classes=["newsarc-top-entities"])]
 
 
+@dataclass(frozen=True, slots=True)
+class PartLink:
+    """A part of a split entity's or story's page: its period (``YYYY``, ``YYYY-MM``),
+    text, page and number of events."""
+
+    period: str
+    title: str
+    page: str | None
+    count: int
+
+
+def build_parts(views: Views, kind: str, key: str) -> tuple[PartLink, ...]:
+    """The parts of the ``kind`` page ``key`` (none when it is one page)."""
+    part_kind = "entity-year" if kind == "entity" else "story-year"
+    return tuple(
+        PartLink(period, views.month_title(period) if len(period) > 4
+                 else views.date_text(EventDate(int(period))),
+                 views.page_for(part_kind, f"{period}:{key}"), len(uids))
+        for period, uids in views.domain.plan.periods.get((kind, key), ()))
+
+
+def render_parts(r: Renderer, parts: tuple[PartLink, ...],
+                 current: str = "") -> list[nodes.Node]:
+    """A line per year linking its page (or its months' pages) with their counts; the
+    part ``current`` is not a link."""
+    if not parts:
+        return []
+    out: list[nodes.Node] = [nodes.rubric(_("Events by year"), _("Events by year"),
+                                          classes=["newsarc-group", "newsarc-parts-title"])]
+    items = nodes.bullet_list(classes=["newsarc-parts", "no-search"])
+    for _year, in_year in groupby(parts, key=lambda part: part.period[:4]):
+        inline = r.inline()
+        for n, part in enumerate(in_year):
+            if n:
+                inline.text(" · ")
+            r.add_link(inline, None if part.period == current else part.page, "", part.title,
+                       ["newsarc-part-link"], part.period)
+            inline.text(f" ({part.count})")
+        items += nodes.list_item("", r.paragraph(inline))
+    out.append(items)
+    return out
+
+
+def render_latest(r: Renderer, latest: tuple[Summary, ...]) -> list[nodes.Node]:
+    """The latest events of a split page, newest first."""
+    if not latest:
+        return []
+    return [nodes.rubric(_("Latest events"), _("Latest events"),
+                         classes=["newsarc-group", "newsarc-latest-title"]),
+            *r.listing(latest, classes=["newsarc-latest"])]
+
+
+def latest_of(views: Views, uids: tuple[str, ...]) -> tuple[Summary, ...]:
+    """The latest :data:`LATEST_EVENTS` of ``uids`` (in date order), newest first."""
+    limit = min(LATEST_EVENTS, views.settings.events_per_page)
+    return views.summaries(reversed(uids[-limit:]))
+
+
 # -- the entity page -----------------------------------------------------------------------
 
 
@@ -221,9 +290,13 @@ class EntityPage:
     together: tuple[tuple[EntityRef, int], ...]
     stories: tuple[tuple[StoryLink, int], ...]
     years: tuple[YearGroup, ...]
+    #: a page split by year: its number of events, latest events and parts
+    total: int | None = None
+    latest: tuple[Summary, ...] = ()
+    parts: tuple[PartLink, ...] = ()
 
 
-def _years(views: Views, summaries: tuple[Summary, ...]) -> tuple[YearGroup, ...]:
+def years(views: Views, summaries: tuple[Summary, ...]) -> tuple[YearGroup, ...]:
     """``summaries`` (in date order) by year, then month."""
     years: list[YearGroup] = []
     for year, in_year in groupby(summaries, key=lambda s: s.iso[:4]):
@@ -241,19 +314,25 @@ def _years(views: Views, summaries: tuple[Summary, ...]) -> tuple[YearGroup, ...
 
 def build(views: Views, key: str) -> EntityPage:
     archive = views.archive
-    entry = entity_entry(views, key)
     uids = archive.by_entity.get(key, ())
     stories = tuple(
         (StoryLink(archive.stories[story].name, views.page_for("story", story)), count)
         for story, count in archive.stories_of(uids))
+    parts = build_parts(views, "entity", key)
+    if parts:  # the first page: the first and last event, the latest, the parts
+        entry = entity_entry(views, key, (uids[0], uids[-1]))
+        return EntityPage(entry.ref, entry.facts, entry.summaries, build_chart(views, uids),
+                          counted_entities(views, uids, key), stories, (), len(uids),
+                          latest_of(views, uids), parts)
+    entry = entity_entry(views, key)
     return EntityPage(entry.ref, entry.facts, entry.summaries, build_chart(views, uids),
                       counted_entities(views, uids, key), stories,
-                      _years(views, entry.summaries))
+                      years(views, entry.summaries))
 
 
 def render(r: Renderer, view: EntityPage) -> list[nodes.Node]:
     body = render_facts(view.facts)
-    body.extend(render_span(r, view.summaries))
+    body.extend(render_span(r, view.summaries, view.total))
     if view.ref.declared_at:
         para = design.card_text()
         para += r.link(view.ref.declared_at[0], view.ref.declared_at[1], _("Declaration"))
@@ -270,13 +349,22 @@ def render(r: Renderer, view: EntityPage) -> list[nodes.Node]:
             r.add_link(inline, story.page, "", story.name, ["newsarc-story-link"])
             inline.text(f" ({count})")
         out.append(r.paragraph(inline, classes=["newsarc-entity-stories"]))
-    for year in view.years:
+    out.extend(render_latest(r, view.latest))
+    out.extend(render_parts(r, view.parts))
+    out.extend(render_years(r, view.years))
+    out.extend(r.formats())
+    return out
+
+
+def render_years(r: Renderer, years: tuple[YearGroup, ...]) -> list[nodes.Node]:
+    """Events by year, then month, each titled with its page's link."""
+    out: list[nodes.Node] = []
+    for year in years:
         out.append(r.group_title(year.title, level_text="newsarc-year", page=year.page))
         out.extend(r.listing(year.summaries))
         for month in year.months:
             out.append(r.group_title(month.title, level_text="newsarc-month", page=month.page))
             out.extend(r.listing(month.summaries))
-    out.extend(r.formats())
     return out
 
 

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 __all__ = ["Crumb", "Frame", "build_frame", "render_frame"]
 
 #: The pages above each kind of page, below the front page.
-_PARENT_KINDS = {"entity": "entities", "story": "stories"}
+_PARENT_KINDS = {"entity": "entities", "story": "stories", "entities-letter": "entities",
+                 "entity-year": "entities", "story-year": "stories"}
+#: The page a part of a split page belongs to, by the part's kind.
+_WHOLE_KINDS = {"entity-year": "entity", "story-year": "story"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,10 @@ def build_frame(views: Views, kind: str, key: str) -> Frame:
         parent_page = views.page_for(parent) if parent else None
         if parent_page:
             trail.append(Crumb(plan.pages[parent_page].title, parent_page))
+        whole = plan.docname(_WHOLE_KINDS[kind], key.partition(":")[2]) \
+            if kind in _WHOLE_KINDS else None
+        if whole is not None:
+            trail.append(Crumb(plan.pages[whole].title, whole))
         this = plan.docname(kind, key)
         if this is not None:
             trail.append(Crumb(plan.pages[this].title, this))

@@ -28,8 +28,9 @@ TOC_CLASS = "newsarc-chronology-toc"
 
 
 def _entry(docname: str, anchor: str, title: str) -> nodes.list_item:
-    ref = nodes.reference("", "", nodes.Text(title), internal=True, refuri=docname,
-                          anchorname="#" + anchor)
+    ref = nodes.reference(
+        "", "", nodes.Text(title), internal=True, refuri=docname, anchorname="#" + anchor
+    )
     return nodes.list_item("", addnodes.compact_paragraph("", "", ref))
 
 
@@ -42,8 +43,7 @@ def _nested(docname: str, view: chronology.ChronologyView) -> nodes.bullet_list:
             month_item = _entry(docname, chronology_anchor(month.month), month.title)
             days = nodes.bullet_list()
             for entry in month.day_events:
-                days += _entry(docname, chronology_anchor(entry.day),
-                               entry.summaries[0].date_text)
+                days += _entry(docname, chronology_anchor(entry.day), entry.summaries[0].date_text)
             if len(days):
                 month_item += days
             months += month_item

@@ -99,23 +99,37 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         documents = {docname.casefold(): docname for docname in app.env.found_docs}
     for page, holder in domain.plan.collisions:
         document = documents.get(page.docname.casefold())
-        location = ((document, 1) if document else page_origin(domain.archive, page)
-                    or (page.docname, 1))
-        warn("the %s page %r of the news archive (%s) would take the name of %s; the page "
-             "is left out (change newsarc_pages[%r])", NewsarcWarning.collision, location,
-             page.kind, page.docname, page.title, holder, page.kind)
+        location = (
+            (document, 1) if document else page_origin(domain.archive, page) or (page.docname, 1)
+        )
+        warn(
+            "the %s page %r of the news archive (%s) would take the name of %s; the page "
+            "is left out (change newsarc_pages[%r])",
+            NewsarcWarning.collision,
+            location,
+            page.kind,
+            page.docname,
+            page.title,
+            holder,
+            page.kind,
+        )
     for docname, page in sorted(domain.plan.pages.items()):
         if page.kind not in BROWSE_KINDS:
             continue
-        if (touched is not None and (page.kind, page.key) not in touched
-                and docname in before and written(docname)):
+        if (
+            touched is not None
+            and (page.kind, page.key) not in touched
+            and docname in before
+            and written(docname)
+        ):
             pages[docname] = before[docname]
             continue
         view = build_page(views, page.kind, page.key)
         linked = _linked_data(app, domain, page)
         description = _description(domain, page)
-        digest = hashlib.blake2b(repr((page, view, linked, description)).encode(),
-                                 digest_size=16).hexdigest()
+        digest = hashlib.blake2b(
+            repr((page, view, linked, description)).encode(), digest_size=16
+        ).hexdigest()
         pages[docname] = digest
         if unchanged_frame and before.get(docname) == digest and written(docname):
             continue
@@ -129,8 +143,11 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if page.kind in ("year", "month", "day"):
             title = f'<time datetime="{_escape(page.key)}">{title}</time>'
         heading = f"{_html_fragment(builder, frame) if len(frame) else ''}<h1>{title}</h1>\n"
-        parents = [{"link": renderer.target(crumb.page, "")[0], "title": _escape(crumb.title)}
-                   for crumb in view.frame.trail[:-1] if crumb.page]
+        parents = [
+            {"link": renderer.target(crumb.page, "")[0], "title": _escape(crumb.title)}
+            for crumb in view.frame.trail[:-1]
+            if crumb.page
+        ]
         context = {
             "title": _escape(page.title),
             "body": f'<section id="{_escape(page.kind)}">\n{heading}{fragment}</section>\n',
@@ -179,11 +196,12 @@ def _linked_data(app: Sphinx, domain: NewsDomain, page: Page) -> dict[str, objec
     else:
         return None
     if (kind, key) in domain.plan.periods:
-        uids = tuple(reversed(uids[-min(LATEST_EVENTS, domain.settings.events_per_page):]))
+        uids = tuple(reversed(uids[-min(LATEST_EVENTS, domain.settings.events_per_page) :]))
     events = [linked_event(domain, builder, uid) for uid in uids]
     link = linker(builder, page.docname)
-    return graph([collection_page(page_uri(builder, page.docname), page.title, events, link,
-                                  about, date)])
+    return graph(
+        [collection_page(page_uri(builder, page.docname), page.title, events, link, about, date)]
+    )
 
 
 #: The key of a browse page's context that holds its description (for sphinxext-opengraph).
@@ -209,8 +227,13 @@ def _description(domain: NewsDomain, page: Page) -> str:
     return " ".join(archive.event(uid).headline for uid in uids[:3])
 
 
-def opengraph(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-              doctree: nodes.document | None) -> None:
+def opengraph(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """``html-page-context``: sphinxext-opengraph's tags for browse pages, which have no
     doctree of their own (it describes only pages with one): the page's description as a
     small document, the title from the context, the rest from its settings."""
@@ -224,8 +247,14 @@ def opengraph(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
     document = new_document("<sphinx-newsarc>", _docsettings(app.builder))
     document += nodes.paragraph(description, description)
     context["metatags"] = context.get("metatags", "") + get_tags(
-        context, document, srcdir=app.srcdir, outdir=app.outdir, config=app.config,
-        builder=app.builder, env=app.env)
+        context,
+        document,
+        srcdir=app.srcdir,
+        outdir=app.outdir,
+        config=app.config,
+        builder=app.builder,
+        env=app.env,
+    )
 
 
 def _docsettings(builder: Any) -> Any:
@@ -249,8 +278,9 @@ def page_origin(archive: Archive, page: Page) -> tuple[str, int] | None:
     elif kind == "entities-letter":
         return None
     else:
-        uids = {"day": archive.by_day, "month": archive.by_month,
-                "year": archive.by_year}.get(kind, {}).get(key, ())
+        uids = {"day": archive.by_day, "month": archive.by_month, "year": archive.by_year}.get(
+            kind, {}
+        ).get(key, ())
     if not uids:
         return None
     event = archive.event(uids[0])
@@ -261,8 +291,10 @@ def _output_exists(builder: StandaloneHTMLBuilder) -> Callable[[str], bool]:
     """Whether a page's output file exists: by string paths for the ``html`` builder's
     layout (a no-change rebuild checks every browse page), else by the builder."""
     layout = ("get_outfilename", "get_output_path")  # the html builder's own (Sphinx 8, 9)
-    if all(getattr(type(builder), name, None) is getattr(StandaloneHTMLBuilder, name, None)
-           for name in layout):
+    if all(
+        getattr(type(builder), name, None) is getattr(StandaloneHTMLBuilder, name, None)
+        for name in layout
+    ):
         outdir, suffix = str(builder.outdir), builder.out_suffix
         # string paths: a fifth of the time of Path objects, for thousands of pages
         return lambda name: os.path.exists(os.path.join(outdir, name + suffix))  # noqa: PTH110, PTH118

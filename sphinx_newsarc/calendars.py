@@ -36,15 +36,20 @@ class Calendars:
     """:func:`calendar` for many selections of one archive, each ``VEVENT`` encoded once
     however many files hold it (the archive's, its entities', its story's)."""
 
-    def __init__(self, archive: Archive, event_url: Callable[[str], str],
-                 labels: tuple[str, str, str] = ("Entities", "Story", "Sources")) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        event_url: Callable[[str], str],
+        labels: tuple[str, str, str] = ("Entities", "Story", "Sources"),
+    ) -> None:
         self.archive = archive
         self.event_url = event_url
         self.labels = labels
         self._events: dict[str, bytes] = {}
 
-    def calendar(self, uids: Iterable[str], title: str, product: str = "sphinx-newsarc",
-                 language: str = "en") -> bytes:
+    def calendar(
+        self, uids: Iterable[str], title: str, product: str = "sphinx-newsarc", language: str = "en"
+    ) -> bytes:
         """A ``VCALENDAR`` of ``uids`` in archive order, named ``title``."""
         import icalendar  # a dependency, imported when a calendar is written
 
@@ -62,8 +67,9 @@ class Calendars:
     def _event(self, uid: str) -> bytes:
         data = self._events.get(uid)
         if data is None:
-            data = self._events[uid] = _vevent(self.archive, uid, self.event_url(uid),
-                                               self.labels).to_ical()
+            data = self._events[uid] = _vevent(
+                self.archive, uid, self.event_url(uid), self.labels
+            ).to_ical()
         return data
 
 
@@ -103,8 +109,10 @@ def _vevent(archive: Archive, uid: str, url: str, labels: tuple[str, str, str]) 
         lines.append(f"{story_label}: {event.story}")
     if event.sources:
         lines.append(f"{sources_label}:")
-        lines.extend(f"- {s.name} <{s.url}>" if s.name and s.url else f"- {s.name or s.url}"
-                     for s in event.sources)
+        lines.extend(
+            f"- {s.name} <{s.url}>" if s.name and s.url else f"- {s.name or s.url}"
+            for s in event.sources
+        )
     if lines:
         vevent.add("description", "\n".join(lines))
     if event.category:

@@ -26,16 +26,25 @@ def report_conflicts(app: Sphinx, env: BuildEnvironment) -> None:
     for dup in archive.duplicates:
         if not dup.other.explicit_id:
             continue  # a derived id (date and headline) that another event has as well
-        warn("duplicate event id %r: also used at %s:%d, which keeps it; this event is shown "
-             "but cannot be referred to by that id", NewsarcWarning.duplicate_id,
-             (dup.other.docname, dup.other.lineno), dup.id,
-             env.doc2path(dup.owner.docname, False), dup.owner.lineno)
+        warn(
+            "duplicate event id %r: also used at %s:%d, which keeps it; this event is shown "
+            "but cannot be referred to by that id",
+            NewsarcWarning.duplicate_id,
+            (dup.other.docname, dup.other.lineno),
+            dup.id,
+            env.doc2path(dup.owner.docname, False),
+            dup.owner.lineno,
+        )
     for conflict in archive.entities.conflicts:
-        warn("entity %r: a name or alias is already declared at %s:%d (entity %r), which "
-             "keeps it", NewsarcWarning.duplicate_entity,
-             (conflict.loser.docname, conflict.loser.lineno),
-             conflict.name, env.doc2path(conflict.winner.docname, False),
-             conflict.winner.lineno, conflict.winner.name)
+        warn(
+            "entity %r: a name or alias is already declared at %s:%d (entity %r), which keeps it",
+            NewsarcWarning.duplicate_entity,
+            (conflict.loser.docname, conflict.loser.lineno),
+            conflict.name,
+            env.doc2path(conflict.winner.docname, False),
+            conflict.winner.lineno,
+            conflict.winner.name,
+        )
 
 
 def setup_checks(app: Sphinx) -> None:

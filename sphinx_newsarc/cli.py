@@ -28,27 +28,41 @@ def _add_import(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
         ),
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="input file(s), one format")
-    parser.add_argument("--format", "-f", required=True, choices=FORMATS,
-                        help="input format")
-    parser.add_argument("--out", "-o", required=True, metavar="DIR",
-                        help="output directory (created if needed)")
-    parser.add_argument("--split", choices=SPLITS, default="day",
-                        help="one page per day (default), month or event")
-    parser.add_argument("--layout", choices=("toctree", "archive"), default="toctree",
-                        help="toctree (default): index.md lists every page; archive: the "
-                        "project sets newsarc_dated_pages = 'archive' and index.md lists "
-                        "the entities only")
-    parser.add_argument("--title", default="Events", help="title of DIR/index.md (default: "
-                        "%(default)s)")
-    parser.add_argument("--encoding", default="utf-8",
-                        help="text encoding of the inputs (default: %(default)s; a BOM is "
-                        "ignored)")
-    parser.add_argument("--delimiter", default=",",
-                        help="CSV cell delimiter (default: %(default)r)")
-    parser.add_argument("--dry-run", "-n", action="store_true",
-                        help="report what would be written, change nothing")
-    parser.add_argument("--quiet", "-q", action="store_true",
-                        help="no progress and no summary; problems are still reported")
+    parser.add_argument("--format", "-f", required=True, choices=FORMATS, help="input format")
+    parser.add_argument(
+        "--out", "-o", required=True, metavar="DIR", help="output directory (created if needed)"
+    )
+    parser.add_argument(
+        "--split", choices=SPLITS, default="day", help="one page per day (default), month or event"
+    )
+    parser.add_argument(
+        "--layout",
+        choices=("toctree", "archive"),
+        default="toctree",
+        help="toctree (default): index.md lists every page; archive: the "
+        "project sets newsarc_dated_pages = 'archive' and index.md lists "
+        "the entities only",
+    )
+    parser.add_argument(
+        "--title", default="Events", help="title of DIR/index.md (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--encoding",
+        default="utf-8",
+        help="text encoding of the inputs (default: %(default)s; a BOM is ignored)",
+    )
+    parser.add_argument(
+        "--delimiter", default=",", help="CSV cell delimiter (default: %(default)r)"
+    )
+    parser.add_argument(
+        "--dry-run", "-n", action="store_true", help="report what would be written, change nothing"
+    )
+    parser.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="no progress and no summary; problems are still reported",
+    )
     parser.set_defaults(handler=_run_import)
 
 
@@ -101,8 +115,9 @@ def _run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print("sphinx-newsarc import: interrupted; nothing was written", file=err)
         return INTERRUPTED
     if summary.output_error:
-        print(f"sphinx-newsarc import: error: {summary.output_error}; nothing was written",
-              file=err)
+        print(
+            f"sphinx-newsarc import: error: {summary.output_error}; nothing was written", file=err
+        )
         return 1
     if not summary.ok:
         for error in summary.input_errors:

@@ -102,8 +102,7 @@ _PAGE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _setting(conf_default: object, validator: Validator[object], help: str,
-             **more: str) -> Any:
+def _setting(conf_default: object, validator: Validator[object], help: str, **more: str) -> Any:
     """A field whose default is ``validator``'s reading of ``conf_default``."""
     default, problems = validator(conf_default)
     assert not problems, problems
@@ -118,88 +117,122 @@ class NewsarcConfig:
     """All settings of sphinx-newsarc; each field is ``newsarc_<name>`` in ``conf.py``."""
 
     date_format: str = _setting(
-        "%-d %B %Y", text(non_empty=True, what=_DATE_FORMAT),
+        "%-d %B %Y",
+        text(non_empty=True, what=_DATE_FORMAT),
         "Format of a day's date, the one text of a date everywhere (events, listings, "
         "related lists, page titles, the sidebar, bookmarks, the `day` role). Uses Sphinx's "
         "date formatting, localised by Babel: *10 April 2006*, and *10 avril 2006* with "
-        "`language = \"fr\"`; `\"%Y-%m-%d\"` gives ISO dates.")
+        '`language = "fr"`; `"%Y-%m-%d"` gives ISO dates.',
+    )
     month_format: str = _setting(
-        "%B %Y", text(non_empty=True, what=_DATE_FORMAT),
-        "Format of a month (page titles, events known only to the month).")
-    year_format: str = _setting(
-        "%Y", text(non_empty=True, what=_DATE_FORMAT), "Format of a year.")
+        "%B %Y",
+        text(non_empty=True, what=_DATE_FORMAT),
+        "Format of a month (page titles, events known only to the month).",
+    )
+    year_format: str = _setting("%Y", text(non_empty=True, what=_DATE_FORMAT), "Format of a year.")
     related_limit: int = _setting(
-        5, whole_number(0),
-        "Related events shown per event (explicit `related` ids are never cut).")
+        5, whole_number(0), "Related events shown per event (explicit `related` ids are never cut)."
+    )
     entity_page_threshold: int = _setting(
-        2, whole_number(1),
+        2,
+        whole_number(1),
         "Events an undeclared entity needs for a page of its own. Declared entities with "
-        "events always get one.")
+        "events always get one.",
+    )
     entities_per_page: int = _setting(
-        1000, whole_number(0),
+        1000,
+        whole_number(0),
         "Names on one page of the website's Entities index: a larger index gets a page per "
         "letter (a letter with more names, a page per two letters), each with an A-Z bar "
-        "(0: one page, whatever its size).")
+        "(0: one page, whatever its size).",
+    )
     events_per_page: int = _setting(
-        500, whole_number(0),
+        500,
+        whole_number(0),
         "Events on one entity's or story's page (websites): a page with more shows its facts, "
         "chart and latest events and links a page per year (a year with more events, a page "
-        "per month) (0: one page, whatever its size).")
+        "per month) (0: one page, whatever its size).",
+    )
     chronology_days: int = _setting(
-        1000, whole_number(0),
+        1000,
+        whole_number(0),
         "Days the website's Chronology lists with their number of events: an archive with "
         "more days shows its years and months with their counts, each linking to its page "
-        "(the year and month pages list the days) (0: always the days).")
-    front_days: int = _setting(
-        10, whole_number(0), "Days on the archive front page (0: all).")
+        "(the year and month pages list the days) (0: always the days).",
+    )
+    front_days: int = _setting(10, whole_number(0), "Days on the archive front page (0: all).")
     pages: dict[str, str] = _setting(
-        dict(DEFAULT_PATTERNS), page_patterns(DEFAULT_PATTERNS, _PAGE_FIELDS),
+        dict(DEFAULT_PATTERNS),
+        page_patterns(DEFAULT_PATTERNS, _PAGE_FIELDS),
         "Docname pattern of each kind of page; give only those you change (see below). "
         "`year`, `month` and `day` need their `{year}`, `{month}`, `{day}`; `entity` and "
         "`story` need `{slug}`; `entities-letter` needs `{letter}`; `entity-year` and "
         "`story-year` need `{slug}` and `{period}`; the other kinds have no placeholder.",
-        doc_default="see below")
+        doc_default="see below",
+    )
     archive_title: str = _setting(
-        "", text(), "Title of the front page (empty: the translated default).",
-        doc_default="*News archive*")
+        "",
+        text(),
+        "Title of the front page (empty: the translated default).",
+        doc_default="*News archive*",
+    )
     chronology_title: str = _setting(
-        "", text(), "Title of the Chronology index.", doc_default="*Chronology*")
+        "", text(), "Title of the Chronology index.", doc_default="*Chronology*"
+    )
     entities_title: str = _setting(
-        "", text(), "Title of the Entities index.", doc_default="*Entities*")
+        "", text(), "Title of the Entities index.", doc_default="*Entities*"
+    )
     stories_title: str = _setting(
-        "", text(), "Title of the Stories index.", doc_default="*Stories*")
+        "", text(), "Title of the Stories index.", doc_default="*Stories*"
+    )
     generate_pages: bool = _setting(
-        True, boolean(), "Write the archive pages into the source directory.")
+        True, boolean(), "Write the archive pages into the source directory."
+    )
     # -- feeds and JSON exports (outputs.py) ---------------------------------------------
     feeds: FeedPaths | None = _setting(
         None,
-        output_paths(FeedPaths, {"entity": "slug", "story": "slug", "category": "slug",
-                                 "day": "page", "entity_calendar": "page",
-                                 "story_calendar": "page"},
-                     auto=True, what="feed kinds"),
+        output_paths(
+            FeedPaths,
+            {
+                "entity": "slug",
+                "story": "slug",
+                "category": "slug",
+                "day": "page",
+                "entity_calendar": "page",
+                "story_calendar": "page",
+            },
+            auto=True,
+            what="feed kinds",
+        ),
         "Atom feeds, each day as Atom XML, and iCalendar files: when `html_baseurl` is set "
         "(`None`), always (`True`), never (`False`), or a dict of their paths (`{slug}` in "
         "`entity`, `story`, `category`; `{page}` in `day`, `entity_calendar`, "
-        "`story_calendar`); see [Feeds, JSON and link checking](feeds.md).")
-    feed_length: int = _setting(
-        50, whole_number(0), "Entries per feed, the newest (0: all).")
+        "`story_calendar`); see [Feeds, JSON and link checking](feeds.md).",
+    )
+    feed_length: int = _setting(50, whole_number(0), "Entries per feed, the newest (0: all).")
     json: JsonPaths = _setting(
-        True, output_paths(JsonPaths, {"day": "page"}, auto=False, what="exports"),
+        True,
+        output_paths(JsonPaths, {"day": "page"}, auto=False, what="exports"),
         "`events.json` and a JSON file per day (`False`: none), or a dict of their paths "
         "(`events`, and `day` with `{page}`, the day page's docname); see "
-        "[Feeds, JSON and link checking](feeds.md).")
+        "[Feeds, JSON and link checking](feeds.md).",
+    )
     search: str = _setting(
-        "sphinx", one_of("sphinx", "pagefind"),
+        "sphinx",
+        one_of("sphinx", "pagefind"),
         "The website's search: Sphinx's own, or `\"pagefind\"`, one result per event with "
-        "filters, needs `pip install \"sphinx-newsarc[search]\"` (see *Search with "
-        "Pagefind*).")
+        'filters, needs `pip install "sphinx-newsarc[search]"` (see *Search with '
+        "Pagefind*).",
+    )
 
     dated_pages: str = _setting(
-        "toctree", one_of("toctree", "archive"),
-        "Who leads readers to documents that hold events: your toctrees (`\"toctree\"`), or "
-        "the archive (`\"archive\"`: no toctree entry needed, a small website navigation, "
+        "toctree",
+        one_of("toctree", "archive"),
+        'Who leads readers to documents that hold events: your toctrees (`"toctree"`), or '
+        'the archive (`"archive"`: no toctree entry needed, a small website navigation, '
         "breadcrumbs and previous/next on each such page, the pages in date order in "
-        "books); see [choosing a layout](authoring.md#choosing-a-layout).")
+        "books); see [choosing a layout](authoring.md#choosing-a-layout).",
+    )
 
     def titles(self) -> dict[str, str]:
         """The root pages' titles, translated defaults where ``conf.py`` sets none."""
@@ -215,8 +248,13 @@ def register(app: Sphinx) -> None:
     """Declare every ``newsarc_*`` value; a change to any of them rebuilds the environment."""
     for f in dataclasses.fields(NewsarcConfig):
         validator: Validator[object] = f.metadata["validator"]
-        app.add_config_value(f"newsarc_{f.name}", f.metadata["conf_default"], "env",
-                             types=validator.types, description=f.metadata["help"])
+        app.add_config_value(
+            f"newsarc_{f.name}",
+            f.metadata["conf_default"],
+            "env",
+            types=validator.types,
+            description=f.metadata["help"],
+        )
 
 
 #: Where the validated settings are kept: an attribute of the build's own ``Config``
@@ -254,14 +292,28 @@ def read_settings(config: Config, confdir: str | Path | None = None) -> NewsarcC
             values[f.name], problems = validator(raw)
         except Invalid as error:
             default = f.metadata["conf_default"]
-            warn("%s = %r is not valid (expected %s); using %r", NewsarcWarning.config,
-                 conf_location(confdir, key), key, raw, error.expected, default)
+            warn(
+                "%s = %r is not valid (expected %s); using %r",
+                NewsarcWarning.config,
+                conf_location(confdir, key),
+                key,
+                raw,
+                error.expected,
+                default,
+            )
             values[f.name], problems = validator(default)
             config[key] = default
         for problem in problems:
-            warn("%s%s = %r is not valid (expected %s); %s", NewsarcWarning.config,
-                 conf_location(confdir, key), key, problem.key, problem.value,
-                 problem.expected, problem.instead)
+            warn(
+                "%s%s = %r is not valid (expected %s); %s",
+                NewsarcWarning.config,
+                conf_location(confdir, key),
+                key,
+                problem.key,
+                problem.value,
+                problem.expected,
+                problem.instead,
+            )
     return NewsarcConfig(**values)
 
 

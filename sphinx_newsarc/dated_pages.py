@@ -68,12 +68,15 @@ def wanted_pages(env: BuildEnvironment, host: str) -> list[str]:
     """The dated pages known now, in date order."""
     events: dict[str, list[Any]] = env.domaindata["news"]["events"]
     root = env.config.root_doc
-    listed = {d for doc, includes in env.toctree_includes.items() if doc != host
-              for d in includes}
+    listed = {d for doc, includes in env.toctree_includes.items() if doc != host for d in includes}
     dates = {
-        doc: [e.date for e in records] for doc, records in events.items()
-        if records and doc not in listed and doc not in (root, host)
-        and doc in env.found_docs and "orphan" not in env.metadata.get(doc, {})
+        doc: [e.date for e in records]
+        for doc, records in events.items()
+        if records
+        and doc not in listed
+        and doc not in (root, host)
+        and doc in env.found_docs
+        and "orphan" not in env.metadata.get(doc, {})
     }
     return dated_order(dates)
 
@@ -125,6 +128,7 @@ def check_dated_toctree(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 # -- websites: breadcrumbs and previous/next -------------------------------------------------
 
+
 def _order(env: BuildEnvironment, host: str) -> DatedOrder:
     """The dated pages of this build, in order (made once per process)."""
     cache = NewsDomain.of(env).cache.dated_orders
@@ -162,8 +166,10 @@ def page_navigation(app: Sphinx, pagename: str) -> tuple[list[tuple[str, str]], 
             crumbs.append((_link(builder, pagename, docname), escape(plan_page.title)))
     items = [f'<li><a href="{escape(link)}">{title}</a></li>' for link, title in crumbs]
     items.append(f'<li aria-current="page">{_title(env, pagename)}</li>')
-    html = [f'<nav class="newsarc-breadcrumbs" aria-label="{escape(_("Breadcrumb"))}">'
-            f'<ol>{"".join(items)}</ol></nav>']
+    html = [
+        f'<nav class="newsarc-breadcrumbs" aria-label="{escape(_("Breadcrumb"))}">'
+        f"<ol>{''.join(items)}</ol></nav>"
+    ]
     before, after = order.neighbours(pagename)
     links = [
         f'<a class="newsarc-{rel}" rel="{rel}" href="{escape(_link(builder, pagename, doc))}">'
@@ -172,8 +178,10 @@ def page_navigation(app: Sphinx, pagename: str) -> tuple[list[tuple[str, str]], 
         if doc is not None
     ]
     if links:
-        html.append(f'<nav class="newsarc-dated-nav" aria-label='
-                    f'"{escape(_("Previous and next dated page"))}">{" ".join(links)}</nav>')
+        html.append(
+            f'<nav class="newsarc-dated-nav" aria-label='
+            f'"{escape(_("Previous and next dated page"))}">{" ".join(links)}</nav>'
+        )
     return crumbs, "\n".join(html) + "\n"
 
 
@@ -201,8 +209,13 @@ def _site_navigation(app: Sphinx, pagename: str) -> Callable[..., str]:
     return toctree
 
 
-def page_context(app: Sphinx, pagename: str, templatename: str,
-                 context: dict[str, Any], doctree: nodes.document | None) -> None:
+def page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """``html-page-context``: breadcrumbs and previous/next at the top of a dated page,
     the same trail as the theme's ``parents``, and a navigation without dated pages."""
     if doctree is None or "body" not in context:

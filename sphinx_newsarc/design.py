@@ -13,9 +13,14 @@ from docutils import nodes
 __all__ = ["card", "card_text", "card_title", "grid"]
 
 
-def card(classes: Sequence[str], body: Iterable[nodes.Node],
-         header: Iterable[nodes.Node] = (), *, margin: bool = True,
-         full_width: bool = False) -> nodes.container:
+def card(
+    classes: Sequence[str],
+    body: Iterable[nodes.Node],
+    header: Iterable[nodes.Node] = (),
+    *,
+    margin: bool = True,
+    full_width: bool = False,
+) -> nodes.container:
     """A card (``sd-card``) with an optional header and a body."""
     card_classes = [*classes, "sd-card"]
     if full_width:
@@ -49,10 +54,10 @@ def card_text(text: str = "", classes: Sequence[str] = ()) -> nodes.paragraph:
 
 def grid(classes: Sequence[str], cards: Iterable[nodes.Node]) -> nodes.container:
     """A responsive grid of cards: 2 columns, 3 from small and 4 from medium screens."""
-    box = nodes.container(classes=[*classes, "sd-container-fluid", "sd-sphinx-override",
-                                   "sd-mb-4"])
-    row = nodes.container(classes=["sd-row", "sd-row-cols-2", "sd-row-cols-sm-3",
-                                   "sd-row-cols-md-4", "sd-g-2"])
+    box = nodes.container(classes=[*classes, "sd-container-fluid", "sd-sphinx-override", "sd-mb-4"])
+    row = nodes.container(
+        classes=["sd-row", "sd-row-cols-2", "sd-row-cols-sm-3", "sd-row-cols-md-4", "sd-g-2"]
+    )
     for item in cards:
         col = nodes.container(classes=["sd-col", "sd-d-flex-row"])
         col += item

@@ -49,8 +49,9 @@ class ChangeLog:
     #: the browse pages (kind, key) the last change can alter; None: any of them
     touched_pages: set[tuple[str, str]] | None = None
 
-    def note_cleared(self, docname: str, events: list[EventRecord],
-                     entities: list[EntityRecord]) -> None:
+    def note_cleared(
+        self, docname: str, events: list[EventRecord], entities: list[EntityRecord]
+    ) -> None:
         """``docname`` is read again: remember what it held."""
         self.before_events.extend(events)
         self.before_entities.extend(entities)
@@ -94,10 +95,13 @@ def refresh_digests(domain: NewsDomain, builder: Builder) -> list[str]:
     titles = domain.env.titles
     changed = []
     for docname in sorted(docnames):
-        neighbours = repr(tuple(
-            (other, titles[other].astext() if other in titles else "")
-            for other in relations.get(docname, ()) if other
-        ))
+        neighbours = repr(
+            tuple(
+                (other, titles[other].astext() if other in titles else "")
+                for other in relations.get(docname, ())
+                if other
+            )
+        )
         old = data["digests"].get(docname)
         if old is not None and docname not in affected:
             content = old[0]
@@ -124,9 +128,11 @@ def refresh_digests(domain: NewsDomain, builder: Builder) -> list[str]:
     domain.stored_objects()  # the inventory, stored with the environment
     return changed
 
+
 def _receipt(domain: NewsDomain) -> Path:
     """The file that confirms the last finished build (beside the environment)."""
     return Path(domain.env.doctreedir) / "newsarc-written.txt"
+
 
 def _unwritten(domain: NewsDomain) -> set[str]:
     """The documents an earlier build was to write again but may not have: the
@@ -140,6 +146,7 @@ def _unwritten(domain: NewsDomain) -> set[str]:
             return set()
     return set(docnames)
 
+
 def confirm_written(domain: NewsDomain) -> None:
     """``build-finished`` without an exception: every document the digests sent to be
     written was written, with the browse pages, feeds and JSON files."""
@@ -152,6 +159,7 @@ def confirm_written(domain: NewsDomain) -> None:
             return
     receipt.parent.mkdir(parents=True, exist_ok=True)
     receipt.write_text(token, encoding="utf-8")
+
 
 def _affected_documents(domain: NewsDomain) -> set[str]:
     """Documents whose listings may show an event or entity that changed.
@@ -179,13 +187,17 @@ def _affected_documents(domain: NewsDomain) -> set[str]:
     stories = {name_key(e.story) for e in ranked if e.story}
     ids = {e.id for e in changed_events}
     # a new name can shift the slug (page URL) of another entity or story
-    slugs = {"entity": {e.key: e.slug for e in archive.entities},
-             "story": {k: story.slug for k, story in archive.stories.items()}}
+    slugs = {
+        "entity": {e.key: e.slug for e in archive.entities},
+        "story": {k: story.slug for k, story in archive.stories.items()},
+    }
     before = data["slugs"]
-    keys |= {k for k, slug in slugs["entity"].items()
-             if before.get("entity", {}).get(k, slug) != slug}
-    stories |= {k for k, slug in slugs["story"].items()
-                if before.get("story", {}).get(k, slug) != slug}
+    keys |= {
+        k for k, slug in slugs["entity"].items() if before.get("entity", {}).get(k, slug) != slug
+    }
+    stories |= {
+        k for k, slug in slugs["story"].items() if before.get("story", {}).get(k, slug) != slug
+    }
     data["slugs"] = slugs
     uids: set[str] = set()
     for key in keys:
@@ -200,10 +212,12 @@ def _affected_documents(domain: NewsDomain) -> set[str]:
     if not (ranked or changed_entities or keys or stories):
         changes.touched_pages = _pages_showing(domain, retold)
     if retold:
-        affected |= {docname for docname, shows in data["shows"].items()
-                     if retold.intersection(shows)}
+        affected |= {
+            docname for docname, shows in data["shows"].items() if retold.intersection(shows)
+        }
     affected |= changes.reread | set(data["lists"]) | set(data["refs"]) | set(data["generated"])
     return affected
+
 
 def _pages_showing(domain: NewsDomain, uids: set[str]) -> set[tuple[str, str]]:
     """The browse pages (kind, key) that list any of ``uids``: their day, month and

@@ -50,7 +50,14 @@ __all__ = ["BuildCache", "NewsDomain", "NewsXRefRole", "ObjectEntry", "setup_dom
 ObjectEntry = tuple[str, str, str, str, str, int]
 
 PER_DOC_KEYS = (
-    "events", "entities", "lists", "refs", "serials", "generated", "digests", "shows",
+    "events",
+    "entities",
+    "lists",
+    "refs",
+    "serials",
+    "generated",
+    "digests",
+    "shows",
     "auto_toctree",
 )
 
@@ -187,8 +194,9 @@ class NewsDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         # what the document held, to tell after reading which events really changed
-        self.changes.note_cleared(docname, self.data["events"].get(docname, []),
-                                  self.data["entities"].get(docname, []))
+        self.changes.note_cleared(
+            docname, self.data["events"].get(docname, []), self.data["entities"].get(docname, [])
+        )
         for key in PER_DOC_KEYS:
             self.data[key].pop(docname, None)
         self.invalidate()
@@ -216,10 +224,14 @@ class NewsDomain(Domain):
     def archive(self) -> Archive:
         """The archive model of every event read, built once per change of the data."""
         if self.cache.archive is None:
-            events = [e for docname in sorted(self.data["events"]) for e in
-                      self.data["events"][docname]]
-            entities = [e for docname in sorted(self.data["entities"]) for e in
-                        self.data["entities"][docname]]
+            events = [
+                e for docname in sorted(self.data["events"]) for e in self.data["events"][docname]
+            ]
+            entities = [
+                e
+                for docname in sorted(self.data["entities"])
+                for e in self.data["entities"][docname]
+            ]
             self.cache.archive = Archive(events, entities, self.settings.related_limit)
         return self.cache.archive
 
@@ -246,8 +258,11 @@ class NewsDomain(Domain):
         ``html_additional_pages``); the author's and Sphinx's own pages always win."""
         env = self.env
         sphinx_pages = ["genindex", "search", *getattr(env.config, "html_additional_pages", {})]
-        sphinx_pages += [f"{domain.name}-{index.name}"
-                         for domain in env.domains.values() for index in domain.indices]
+        sphinx_pages += [
+            f"{domain.name}-{index.name}"
+            for domain in env.domains.values()
+            for index in domain.indices
+        ]
         names = {name.casefold(): f"Sphinx's page {name!r}" for name in sorted(sphinx_pages)}
         for docname in sorted(env.found_docs):
             names.setdefault(docname.casefold(), f"the document {docname!r}")
@@ -361,8 +376,9 @@ class NewsDomain(Domain):
             where: tuple[str, str] | None = (event.docname, event.anchor)
             title = event.headline
             if not node.get("refexplicit"):
-                contnode = contnode.__class__(event.headline, event.headline,
-                                              classes=contnode["classes"])
+                contnode = contnode.__class__(
+                    event.headline, event.headline, classes=contnode["classes"]
+                )
         elif typ == "entity":
             where = self.entity_target(target, builder)
             entity = self.archive.entities.resolve(target)
@@ -377,8 +393,7 @@ class NewsDomain(Domain):
             where = self.date_target(date, builder)
             if not node.get("refexplicit"):  # one text for a date everywhere, a <time>
                 text = self.date_text(date)
-                contnode = date_text(text, text, classes=contnode["classes"],
-                                     datetime=date.iso())
+                contnode = date_text(text, text, classes=contnode["classes"], datetime=date.iso())
         else:
             return None
         if where is None:

@@ -119,8 +119,9 @@ class Exporter:
         )
         return text.encode("utf-8")
 
-    def _encoded(self, cache: dict[str, str], key: str,
-                 make: Callable[[Archive, str], JSONObject]) -> str:
+    def _encoded(
+        self, cache: dict[str, str], key: str, make: Callable[[Archive, str], JSONObject]
+    ) -> str:
         text = cache.get(key)
         if text is None:
             text = cache[key] = _indented(make(self.archive, key), "    ")

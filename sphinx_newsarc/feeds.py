@@ -78,8 +78,9 @@ def _content(archive: Archive, uid: str, links: FeedLinks) -> str:
         parts.append(f"<p>{html.escape(entities_label)}: {names}</p>")
     meta = []
     if event.story:
-        meta.append(f"{html.escape(story_label)}: "
-                    f"{_a(links.story(name_key(event.story)), event.story)}")
+        meta.append(
+            f"{html.escape(story_label)}: {_a(links.story(name_key(event.story)), event.story)}"
+        )
     if event.category:
         meta.append(f"{html.escape(category_label)}: {html.escape(event.category)}")
     if meta:
@@ -146,16 +147,16 @@ def atom_feed(
     feed = ET.Element("feed", attrs)
     _sub(feed, "id", url)
     _sub(feed, "title", title, type="text")
-    updated = max((atom_time(archive.event(uid).date) for uid in entries),
-                  default=EMPTY_UPDATED)
+    updated = max((atom_time(archive.event(uid).date) for uid in entries), default=EMPTY_UPDATED)
     _sub(feed, "updated", updated)
     _sub(_sub(feed, "author"), "name", author)
     _sub(feed, "link", rel="self", type="application/atom+xml", href=url)
     if alternate:
         _sub(feed, "link", rel="alternate", type="text/html", href=alternate)
     for href, link_title in related:
-        _sub(feed, "link", rel="related", href=href, **({"title": link_title} if link_title
-                                                         else {}))
+        _sub(
+            feed, "link", rel="related", href=href, **({"title": link_title} if link_title else {})
+        )
     name, version, uri = generator
     generator_attrs = {k: v for k, v in (("uri", uri), ("version", version)) if v}
     _sub(feed, "generator", name, **generator_attrs)

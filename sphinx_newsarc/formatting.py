@@ -56,8 +56,9 @@ class DateTexts:
         without_year = re.sub(r"[\s,./-]*%-?Y[\s,./-]*", " ", fmt).strip(" ,./-")
         # a leap year, so that 29 February has a date
         moment = _dt.datetime(2000, month, day, 12, tzinfo=_dt.UTC)
-        return format_date(without_year or "%-d %B", date=moment,
-                           language=self.config.language or "en")
+        return format_date(
+            without_year or "%-d %B", date=moment, language=self.config.language or "en"
+        )
 
     def weekdays(self) -> tuple[tuple[int, str], ...]:
         """The days of the week in the locale's order, as (Python weekday, short name),

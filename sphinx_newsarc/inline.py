@@ -100,8 +100,14 @@ class Inline:
         self._note(text)
         self._parts.append(_Text(text))
 
-    def reference(self, text: str, classes: Sequence[str], refuri: str | None = None,
-                  refid: str | None = None, datetime: str | None = None) -> None:
+    def reference(
+        self,
+        text: str,
+        classes: Sequence[str],
+        refuri: str | None = None,
+        refid: str | None = None,
+        datetime: str | None = None,
+    ) -> None:
         """An internal link: to ``refuri``, or to ``#refid`` on this page; with
         ``datetime`` (ISO), its text is a date (``<time>`` in HTML)."""
         self._note(text)
@@ -191,8 +197,11 @@ class Inline:
                     out.append(text.translate(escapes))
                 case _Reference(text, classes, refuri, refid, datetime):
                     href = (refuri or "#") if refuri is not None else "#" + (refid or "")
-                    out.append(start("a", (*classes, "reference", "internal"), href)
-                               + time(text, datetime) + "</a>")
+                    out.append(
+                        start("a", (*classes, "reference", "internal"), href)
+                        + time(text, datetime)
+                        + "</a>"
+                    )
                 case _Span(emphasis, text, classes, datetime):
                     tag = "em" if emphasis else "span"
                     out.append(start(tag, classes) + time(text, datetime) + f"</{tag}>")

@@ -65,9 +65,11 @@ def linked_event(domain: NewsDomain, builder: Builder, uid: str) -> LinkedEvent:
     entities = []
     for key in archive.entities_of.get(uid, ()):
         ref = views.entity_ref(key)
-        entities.append(LinkedEntity(ref.name, ref.kind,
-                                     page_uri(builder, ref.page) if ref.page else "",
-                                     ref.same_as))
+        entities.append(
+            LinkedEntity(
+                ref.name, ref.kind, page_uri(builder, ref.page) if ref.page else "", ref.same_as
+            )
+        )
     story = None
     if event.story:
         page = domain.page_for("story", name_key(event.story))
@@ -84,8 +86,13 @@ def linked_event(domain: NewsDomain, builder: Builder, uid: str) -> LinkedEvent:
     return found
 
 
-def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                 doctree: nodes.document | None) -> None:
+def page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """``html-page-context``: the page's JSON-LD into its ``<head>``."""
     if not is_website(app.builder):
         return
@@ -96,8 +103,7 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[st
         if not records:
             return
         link = linker(app.builder, pagename)
-        data = graph([event_node(linked_event(domain, app.builder, r.uid), link)
-                      for r in records])
+        data = graph([event_node(linked_event(domain, app.builder, r.uid), link) for r in records])
     context["metatags"] = context.get("metatags", "") + script(data) + "\n"
 
 

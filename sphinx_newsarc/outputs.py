@@ -153,8 +153,9 @@ class Outputs:
                     path = patterns["day"].replace("{page}", page)
                     self.feeds.append(Feed("day", day, path, titled(day), page, uids))
         if "all" in patterns:
-            self.feeds.append(Feed("all", "", patterns["all"], titled(titles["archive"]), front,
-                                   archive.ordered))
+            self.feeds.append(
+                Feed("all", "", patterns["all"], titled(titles["archive"]), front, archive.ordered)
+            )
         if "entity" in patterns:
             for key, uids in archive.by_entity.items():
                 page = domain.page_for("entity", key)
@@ -165,15 +166,24 @@ class Outputs:
         if "story" in patterns:
             for key, story in archive.stories.items():
                 path = patterns["story"].replace("{slug}", story.slug)
-                self.feeds.append(Feed("story", key, path, titled(story.name),
-                                       domain.page_for("story", key), story.events))
+                self.feeds.append(
+                    Feed(
+                        "story",
+                        key,
+                        path,
+                        titled(story.name),
+                        domain.page_for("story", key),
+                        story.events,
+                    )
+                )
         if "category" in patterns:
             for key, slug in archive.category_slugs.items():
                 name = archive.category_names[key]
                 path = patterns["category"].replace("{slug}", slug)
                 title = titled(_("Category") + ": " + name)
-                self.feeds.append(Feed("category", key, path, title, front,
-                                       archive.by_category[key]))
+                self.feeds.append(
+                    Feed("category", key, path, title, front, archive.by_category[key])
+                )
                 self.category_feeds.append((name, path))
                 if front:
                     self._head(front, ATOM_TYPE, title, path)
@@ -199,22 +209,32 @@ class Outputs:
         archive = domain.archive
         if "calendar" in patterns:
             title = settings(self.builder.config).titles()["archive"]
-            self.calendars.append(Feed("calendar", "", patterns["calendar"], titled(title),
-                                       domain.page_for("archive"), archive.ordered))
+            self.calendars.append(
+                Feed(
+                    "calendar",
+                    "",
+                    patterns["calendar"],
+                    titled(title),
+                    domain.page_for("archive"),
+                    archive.ordered,
+                )
+            )
         if "entity_calendar" in patterns:
             for key, uids in archive.by_entity.items():
                 page = domain.page_for("entity", key)
                 if page:
                     path = patterns["entity_calendar"].replace("{page}", page)
-                    self.calendars.append(Feed("entity", key, path,
-                                               titled(archive.entity(key).name), page, uids))
+                    self.calendars.append(
+                        Feed("entity", key, path, titled(archive.entity(key).name), page, uids)
+                    )
         if "story_calendar" in patterns:
             for key, story in archive.stories.items():
                 page = domain.page_for("story", key)
                 if page:
                     path = patterns["story_calendar"].replace("{page}", page)
-                    self.calendars.append(Feed("story", key, path, titled(story.name), page,
-                                               story.events))
+                    self.calendars.append(
+                        Feed("story", key, path, titled(story.name), page, story.events)
+                    )
 
     def _head(self, docname: str, mimetype: str, title: str, path: str) -> None:
         self.head.setdefault(docname, []).append((mimetype, title, path))
@@ -280,8 +300,9 @@ class Outputs:
             )
         calendars = Calendars(archive, event, (_("Entities"), _("Story"), _("Sources")))
         for cal in sorted(self.calendars, key=lambda f: f.path):
-            files[cal.path] = calendars.calendar(cal.uids, cal.title,
-                                                 language=config.language or "en")
+            files[cal.path] = calendars.calendar(
+                cal.uids, cal.title, language=config.language or "en"
+            )
         return files
 
 
@@ -317,15 +338,23 @@ def check_feed_settings(app: Sphinx) -> None:
         return
     feeds = settings(config).feeds
     if feeds is not None and feeds.enabled():
-        warn("newsarc_feeds asks for Atom feeds, but html_baseurl is not set: feeds need "
-             "absolute links, so none are written (set html_baseurl to the address the site "
-             "is published at, or newsarc_feeds = False)", NewsarcWarning.feed,
-             conf_location(app.confdir, "newsarc_feeds")
-             or conf_location(app.confdir, "html_baseurl"))
+        warn(
+            "newsarc_feeds asks for Atom feeds, but html_baseurl is not set: feeds need "
+            "absolute links, so none are written (set html_baseurl to the address the site "
+            "is published at, or newsarc_feeds = False)",
+            NewsarcWarning.feed,
+            conf_location(app.confdir, "newsarc_feeds")
+            or conf_location(app.confdir, "html_baseurl"),
+        )
 
 
-def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                 doctree: nodes.document | None) -> None:
+def page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """``html-page-context``: ``<link rel="alternate">`` to the feeds and JSON of a page.
 
     Only archive pages link feeds and JSON of their own; every other page carries just the
@@ -363,16 +392,25 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
     outdir = Path(app.outdir)
     domain = NewsDomain.of(app.env)
     manifest = _manifest(app)
-    signature = repr((settings(app.config), app.config.html_baseurl, app.config.project,
-                      app.config.author, app.config.language))
+    signature = repr(
+        (
+            settings(app.config),
+            app.config.html_baseurl,
+            app.config.project,
+            app.config.author,
+            app.config.language,
+        )
+    )
     before = read_manifest(manifest)
     listed = before.get("files")
     previous = [str(rel) for rel in listed] if isinstance(listed, list) else []
     if before.get("outdir") != str(outdir):
         previous = []
-    elif (before.get("state") == domain.data["state"]
-            and before.get("signature") == signature
-            and all((outdir / rel).exists() for rel in previous)):
+    elif (
+        before.get("state") == domain.data["state"]
+        and before.get("signature") == signature
+        and all((outdir / rel).exists() for rel in previous)
+    ):
         return  # no document changed since, same settings: the files are current
     outputs = outputs_for(app.builder, domain)
     assert outputs is not None
@@ -385,8 +423,15 @@ def write_outputs(app: Sphinx, exception: BaseException | None) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     remove_stale(outdir, (outdir / rel for rel in sorted(set(previous) - set(files))))
-    write_manifest(manifest, {"outdir": str(outdir), "files": sorted(files),
-                              "signature": signature, "state": domain.data["state"]})
+    write_manifest(
+        manifest,
+        {
+            "outdir": str(outdir),
+            "files": sorted(files),
+            "signature": signature,
+            "state": domain.data["state"],
+        },
+    )
 
 
 def setup(app: Sphinx) -> None:

@@ -73,8 +73,9 @@ class Renderer:
         """Whether the builder writes ``docname`` (books leave out orphans)."""
         return self.target(docname, "")[0] is not None
 
-    def link(self, docname: str | None, anchor: str, text: str,
-             classes: Sequence[str] = ()) -> nodes.Node:
+    def link(
+        self, docname: str | None, anchor: str, text: str, classes: Sequence[str] = ()
+    ) -> nodes.Node:
         """A reference node to ``docname#anchor``, or plain text when there is no target."""
         inline = Inline(None)
         self.add_link(inline, docname, anchor, text, classes)
@@ -85,15 +86,23 @@ class Renderer:
         return Inline(self.escapes, searchable)
 
     @staticmethod
-    def paragraph(inline: Inline, ids: Sequence[str] = (),
-                  classes: Sequence[str] = ()) -> nodes.paragraph:
+    def paragraph(
+        inline: Inline, ids: Sequence[str] = (), classes: Sequence[str] = ()
+    ) -> nodes.paragraph:
         """A paragraph holding ``inline``'s content."""
         para = nodes.paragraph(ids=list(ids), classes=list(classes))
         para.extend(inline.result())
         return para
 
-    def add_link(self, inline: Inline, docname: str | None, anchor: str, text: str,
-                 classes: Sequence[str] = (), datetime: str | None = None) -> None:
+    def add_link(
+        self,
+        inline: Inline,
+        docname: str | None,
+        anchor: str,
+        text: str,
+        classes: Sequence[str] = (),
+        datetime: str | None = None,
+    ) -> None:
         """:meth:`link` into ``inline``; with ``datetime`` (ISO), ``text`` is that date."""
         refuri, refid = self.target(docname, anchor) if docname else (None, None)
         if refuri is None and refid is None:
@@ -101,8 +110,14 @@ class Renderer:
             return
         inline.reference(text, classes, refuri, refid, datetime)
 
-    def date_link(self, docname: str | None, anchor: str, text: str, iso: str,
-                  classes: Sequence[str] = ("newsarc-date-text",)) -> nodes.Node:
+    def date_link(
+        self,
+        docname: str | None,
+        anchor: str,
+        text: str,
+        iso: str,
+        classes: Sequence[str] = ("newsarc-date-text",),
+    ) -> nodes.Node:
         """A date (``<time datetime>`` in HTML) linking to ``docname#anchor``."""
         inline = self.inline()
         self.add_link(inline, docname, anchor, text, classes, iso)
@@ -110,8 +125,9 @@ class Renderer:
 
     def add_event(self, inline: Inline, summary: Summary) -> None:
         """The headline of an event, linking to it."""
-        self.add_link(inline, summary.docname, summary.anchor, summary.headline,
-                      ["newsarc-headline-link"])
+        self.add_link(
+            inline, summary.docname, summary.anchor, summary.headline, ["newsarc-headline-link"]
+        )
 
     def add_date(self, inline: Inline, summary: Summary) -> None:
         """The date of an event, leading to its day page (websites) or Chronology entry."""
@@ -119,8 +135,9 @@ class Renderer:
         if found is None:
             target = self.domain.date_target(parse_date(summary.iso), self.builder)
             found = self._date_targets[summary.iso] = target if target else (None, "")
-        self.add_link(inline, found[0], found[1], summary.date_text, ["newsarc-date-text"],
-                      summary.iso)
+        self.add_link(
+            inline, found[0], found[1], summary.date_text, ["newsarc-date-text"], summary.iso
+        )
 
     def add_entity(self, inline: Inline, ref: EntityRef) -> None:
         """An entity's name, leading to its page, declaration or index entry."""
@@ -137,8 +154,9 @@ class Renderer:
 
     # -- listings --------------------------------------------------------------------------
 
-    def listing(self, summaries: Iterable[Summary], with_date: bool = True,
-                classes: Sequence[str] = ()) -> list[nodes.Node]:
+    def listing(
+        self, summaries: Iterable[Summary], with_date: bool = True, classes: Sequence[str] = ()
+    ) -> list[nodes.Node]:
         """A bullet list of events: date, headline (and page number in LaTeX); nothing
         for no events (an empty list is an error in LaTeX)."""
         items = nodes.bullet_list(classes=["newsarc-listing", "no-search", *classes])
@@ -216,8 +234,7 @@ class Renderer:
             self.add_pageref(inline, item.summary)
             if item.shared:
                 inline.text(" ")
-                inline.emphasis(_("Context") + ": " + ", ".join(item.shared),
-                                ["newsarc-context"])
+                inline.emphasis(_("Context") + ": " + ", ".join(item.shared), ["newsarc-context"])
             items += nodes.list_item("", self.paragraph(inline))
         box += items
         return [box]
@@ -239,8 +256,12 @@ class Renderer:
             para += nodes.strong("HTML", "HTML")
             for label, path in links:
                 para += nodes.Text(" \N{MIDDLE DOT} ")
-                para += nodes.reference(label, label, refuri=outputs.href(self.docname, path),
-                                        classes=[f"newsarc-format-{label.lower()}"])
+                para += nodes.reference(
+                    label,
+                    label,
+                    refuri=outputs.href(self.docname, path),
+                    classes=[f"newsarc-format-{label.lower()}"],
+                )
             out.append(para)
         if outputs.category_feeds and self.docname == self.domain.page_for("archive"):
             para = nodes.paragraph(classes=["newsarc-category-feeds"])
@@ -262,8 +283,14 @@ class Renderer:
         section += nodes.title(title, title)
         return section
 
-    def group_title(self, title: str, ids: Sequence[str] = (), level_text: str = "",
-                    page: str | None = None, iso: str | None = None) -> nodes.Element:
+    def group_title(
+        self,
+        title: str,
+        ids: Sequence[str] = (),
+        level_text: str = "",
+        page: str | None = None,
+        iso: str | None = None,
+    ) -> nodes.Element:
         """A titled block: a real section title is not possible inside a page body, so a
         rubric with an anchor, linking to ``page`` (websites) where there is one; with
         ``iso``, the title is that date."""

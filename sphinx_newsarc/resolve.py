@@ -53,9 +53,13 @@ class ResolveNews(SphinxPostTransform):
                 else:
                     event = archive.event(uid)
                     for unknown in view.unknown_related:
-                        warn("event %r: related id %r is not the id of any event",
-                             NewsarcWarning.related, (event.docname, event.lineno),
-                             event.id, unknown)
+                        warn(
+                            "event %r: related id %r is not the id of any event",
+                            NewsarcWarning.related,
+                            (event.docname, event.lineno),
+                            event.id,
+                            unknown,
+                        )
                     new = renderer.event_related(view)
             elif kind == "eventlist":
                 summaries = views.eventlist(node["query"])
@@ -66,8 +70,9 @@ class ResolveNews(SphinxPostTransform):
                 if plan_doc is None:
                     new = []
                 else:
-                    new = page_body(node["classes"],
-                                    render_page(renderer, build_page(views, kind_name, key)))
+                    new = page_body(
+                        node["classes"], render_page(renderer, build_page(views, kind_name, key))
+                    )
             else:  # pragma: no cover - every kind is handled above
                 new = []
             if new:
@@ -83,16 +88,19 @@ class ResolveNews(SphinxPostTransform):
 def page_body(classes: list[str], rendered: list[nodes.Node]) -> list[nodes.Node]:
     """A root page's body: its content in one container with the page's classes, then its
     sections (the book's Chronology) after it, as the page section's subsections."""
-    first = next((n for n, node in enumerate(rendered) if isinstance(node, nodes.section)),
-                 len(rendered))
+    first = next(
+        (n for n, node in enumerate(rendered) if isinstance(node, nodes.section)), len(rendered)
+    )
     box = nodes.container(classes=classes)
     box.extend(rendered[:first])
     return [box, *rendered[first:]]
 
 
 def _is_newsarc(node: nodes.Node) -> bool:
-    return not isinstance(node, nodes.section) and isinstance(node, nodes.Element) and any(
-        c.startswith("newsarc-") for c in node["classes"]
+    return (
+        not isinstance(node, nodes.section)
+        and isinstance(node, nodes.Element)
+        and any(c.startswith("newsarc-") for c in node["classes"])
     )
 
 
@@ -120,15 +128,22 @@ def print_source_urls(document: nodes.document) -> None:
                 para = ref.parent
                 index = para.index(ref)
                 para.insert(index + 1, nodes.Text(" "))
-                para.insert(index + 2, nodes.reference(url, url, refuri=url,
-                                                       classes=["newsarc-source-url"]))
+                para.insert(
+                    index + 2, nodes.reference(url, url, refuri=url, classes=["newsarc-source-url"])
+                )
 
 
 def setup_resolve(app: Sphinx) -> None:
     """The placeholder node (never written: resolved first) and the post-transform."""
     unresolved = (visit_unresolved, None)
-    app.add_node(pending_news, html=unresolved, latex=unresolved, text=unresolved,
-                 man=unresolved, texinfo=unresolved)
+    app.add_node(
+        pending_news,
+        html=unresolved,
+        latex=unresolved,
+        text=unresolved,
+        man=unresolved,
+        texinfo=unresolved,
+    )
     html = (visit_date_text_html, depart_date_text_html)
     inline = (visit_date_text, depart_date_text)
     app.add_node(date_text, html=html, latex=inline, text=inline, man=inline, texinfo=inline)

@@ -60,13 +60,15 @@ class Record:
 
 def pagefind_installed() -> bool:
     """Whether Pagefind's Python API and its binary are importable."""
-    return all(importlib.util.find_spec(name) is not None
-               for name in ("pagefind", "pagefind_bin"))
+    return all(importlib.util.find_spec(name) is not None for name in ("pagefind", "pagefind_bin"))
 
 
 def _uses_pagefind(app: Sphinx) -> bool:
-    return (settings(app.config).search == "pagefind" and is_website(app.builder)
-            and app.builder.name in ("html", "dirhtml"))
+    return (
+        settings(app.config).search == "pagefind"
+        and is_website(app.builder)
+        and app.builder.name in ("html", "dirhtml")
+    )
 
 
 # -- records -----------------------------------------------------------------------------------
@@ -94,8 +96,8 @@ def records(builder: Builder, domain: NewsDomain) -> list[Record]:
         bodies: dict[str, str] = {}
         for node in list(_event_nodes(doctree)):
             bodies[node["ids"][0]] = "\n".join(
-                n.astext() for n in node.findall(nodes.container)
-                if "newsarc-body" in n["classes"])
+                n.astext() for n in node.findall(nodes.container) if "newsarc-body" in n["classes"]
+            )
             node.parent.remove(node)
         for anchor, body in bodies.items():
             uid = by_anchor.get((docname, anchor))
@@ -121,8 +123,11 @@ def _event_record(domain: NewsDomain, uid: str, uri: str, body: str) -> Record:
     return Record(
         f"{uri}#{event.anchor}",
         "\n".join(w for w in words if w),
-        {"title": event.headline, "date": domain.date_text(event.date),
-         "datetime": event.date.iso()},
+        {
+            "title": event.headline,
+            "date": domain.date_text(event.date),
+            "datetime": event.date.iso(),
+        },
         filters,
         {"date": event.date.iso()},
     )
@@ -138,9 +143,14 @@ async def _write_bundle(target: Path, language: str, items: list[Record]) -> Non
 
     async with PagefindIndex(config={"output_path": str(target)}) as index:
         for record in items:
-            await index.add_custom_record(url=record.url, content=record.content,
-                                          language=language, meta=record.meta,
-                                          filters=record.filters, sort=record.sort)
+            await index.add_custom_record(
+                url=record.url,
+                content=record.content,
+                language=language,
+                meta=record.meta,
+                filters=record.filters,
+                sort=record.sort,
+            )
 
 
 # -- event handlers ----------------------------------------------------------------------------
@@ -151,9 +161,12 @@ def check_search(app: Sphinx) -> None:
     if not _uses_pagefind(app):
         return
     if not pagefind_installed():
-        warn("newsarc_search = 'pagefind' needs Pagefind, which is not installed "
-             "(pip install \"sphinx-newsarc[search]\"); Sphinx's own search is used",
-             NewsarcWarning.config, conf_location(app.confdir, "newsarc_search"))
+        warn(
+            "newsarc_search = 'pagefind' needs Pagefind, which is not installed "
+            '(pip install "sphinx-newsarc[search]"); Sphinx\'s own search is used',
+            NewsarcWarning.config,
+            conf_location(app.confdir, "newsarc_search"),
+        )
         return
     app.builder.search = False  # type: ignore[attr-defined]  # no searchindex.js
 
@@ -168,19 +181,32 @@ def search_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return
     body = (
         f'<section id="search">\n<h1>{html.escape(_("Search"))}</h1>\n'
-        '<noscript><p>' + html.escape(_("Please activate JavaScript to search.")) +
-        '</p></noscript>\n'
+        "<noscript><p>"
+        + html.escape(_("Please activate JavaScript to search."))
+        + "</p></noscript>\n"
         '<div id="newsarc-search" class="newsarc-search"></div>\n</section>\n'
     )
-    context = {"title": _("Search"), "body": body, "display_toc": False, "toc": "",
-               "sourcename": "", "page_source_suffix": "", "meta": {},
-               "metatags": '<meta name="robots" content="noindex" />\n',
-               "newsarc_pagefind": True}
+    context = {
+        "title": _("Search"),
+        "body": body,
+        "display_toc": False,
+        "toc": "",
+        "sourcename": "",
+        "page_source_suffix": "",
+        "meta": {},
+        "metatags": '<meta name="robots" content="noindex" />\n',
+        "newsarc_pagefind": True,
+    }
     yield "search", context, "page.html"
 
 
-def page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                 doctree: nodes.document | None) -> None:
+def page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """``html-page-context``: the search page loads Pagefind's UI from the bundle; every
     page has ``hasdoc('search')`` true, so the themes show their search box."""
     if not _active(app):
@@ -204,12 +230,21 @@ def write_bundle(app: Sphinx, exception: BaseException | None) -> None:
         return
     outdir = Path(app.outdir)
     env = app.env
-    token = hashlib.blake2b(repr((
-        sorted(env.all_docs.items()),
-        NewsDomain.of(env).data["state"],
-        settings(app.config), app.config.language, app.builder.name, str(outdir),
-        app.config.html_file_suffix, app.config.html_link_suffix,
-    )).encode(), digest_size=16).hexdigest()
+    token = hashlib.blake2b(
+        repr(
+            (
+                sorted(env.all_docs.items()),
+                NewsDomain.of(env).data["state"],
+                settings(app.config),
+                app.config.language,
+                app.builder.name,
+                str(outdir),
+                app.config.html_file_suffix,
+                app.config.html_link_suffix,
+            )
+        ).encode(),
+        digest_size=16,
+    ).hexdigest()
     manifest = Path(app.doctreedir) / f"newsarc-search.{app.builder.name}.json"
     bundle = outdir / BUNDLE
     if read_manifest(manifest).get("token") == token and (bundle / "pagefind.js").exists():
@@ -221,8 +256,12 @@ def write_bundle(app: Sphinx, exception: BaseException | None) -> None:
         asyncio.run(_write_bundle(fresh, _language(app.config.language), items))
     except Exception as error:  # the binary failed: no bundle rather than half of one
         shutil.rmtree(fresh, ignore_errors=True)
-        warn("Pagefind could not write the search bundle: %s", NewsarcWarning.config,
-             conf_location(app.confdir, "newsarc_search"), error)
+        warn(
+            "Pagefind could not write the search bundle: %s",
+            NewsarcWarning.config,
+            conf_location(app.confdir, "newsarc_search"),
+            error,
+        )
         return
     shutil.rmtree(bundle, ignore_errors=True)
     fresh.replace(bundle)

@@ -26,7 +26,10 @@ from .manifest import prune_empty
 from .warnings import NewsarcWarning, warn
 
 __all__ = [
-    "MARKER", "is_generated_stub", "setup_stubs", "stub_source",
+    "MARKER",
+    "is_generated_stub",
+    "setup_stubs",
+    "stub_source",
     "write_root_pages",
 ]
 
@@ -46,8 +49,9 @@ def _suffix(app: Sphinx) -> str:
 def _escape_title(text: str) -> str:
     """A title as literal text in reStructuredText and MyST alike: every ASCII
     punctuation character backslash-escaped."""
-    return "".join("\\" + ch if ch.isascii() and not ch.isalnum() and ch != " " else ch
-                   for ch in text)
+    return "".join(
+        "\\" + ch if ch.isascii() and not ch.isalnum() and ch != " " else ch for ch in text
+    )
 
 
 def stub_source(page: Page, suffix: str) -> str:
@@ -61,15 +65,34 @@ def stub_source(page: Page, suffix: str) -> str:
     if suffix == ".rst":
         title = _escape_title(page.title) or "\\ "
         rule = "=" * max(column_width(title), 4)
-        lines = [f".. {MARKER}: written by sphinx-newsarc on every build; do not edit.", "",
-                 ":nosearch:", "", rule, title, rule, "", f".. news:archive-page:: {arg}", ""]
+        lines = [
+            f".. {MARKER}: written by sphinx-newsarc on every build; do not edit.",
+            "",
+            ":nosearch:",
+            "",
+            rule,
+            title,
+            rule,
+            "",
+            f".. news:archive-page:: {arg}",
+            "",
+        ]
         if children:
             lines += [".. toctree::", "   :maxdepth: 1", ""]
             lines += [f"   /{c}" for c in children] + [""]
         return "\n".join(lines)
-    lines = ["---", "nosearch: true", "---",
-             f"% {MARKER}: written by sphinx-newsarc on every build; do not edit.", "",
-             f"# {_escape_title(page.title)}", "", f"```{{news:archive-page}} {arg}", "```", ""]
+    lines = [
+        "---",
+        "nosearch: true",
+        "---",
+        f"% {MARKER}: written by sphinx-newsarc on every build; do not edit.",
+        "",
+        f"# {_escape_title(page.title)}",
+        "",
+        f"```{{news:archive-page}} {arg}",
+        "```",
+        "",
+    ]
     if children:
         lines += ["```{toctree}", ":maxdepth: 1", ""] + [f"/{c}" for c in children]
         lines += ["```", ""]
@@ -117,10 +140,17 @@ def write_root_pages(app: Sphinx) -> None:
         existing = _existing(srcdir, page.docname, suffixes)
         foreign = [p for p in existing if not is_generated_stub(p)]
         if foreign:
-            warn("the %s page %r of the news archive would overwrite %s, which sphinx-newsarc "
-                 "did not write; the page is left out (change newsarc_pages[%r] or move the "
-                 "file)", NewsarcWarning.collision, (page.docname, 1), page.kind, page.docname,
-                 foreign[0].relative_to(srcdir).as_posix(), page.kind)
+            warn(
+                "the %s page %r of the news archive would overwrite %s, which sphinx-newsarc "
+                "did not write; the page is left out (change newsarc_pages[%r] or move the "
+                "file)",
+                NewsarcWarning.collision,
+                (page.docname, 1),
+                page.kind,
+                page.docname,
+                foreign[0].relative_to(srcdir).as_posix(),
+                page.kind,
+            )
             continue
         for stale in existing:
             if stale.suffix != suffix:

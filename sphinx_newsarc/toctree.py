@@ -28,7 +28,10 @@ from .core.pages import plan_roots
 from .stubs import is_generated_stub
 
 __all__ = [
-    "add_archive_toctree", "archive_front_page", "check_archive_toctree", "setup_toctree",
+    "add_archive_toctree",
+    "archive_front_page",
+    "check_archive_toctree",
+    "setup_toctree",
     "toctree_of",
 ]
 

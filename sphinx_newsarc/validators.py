@@ -144,16 +144,24 @@ def _names(names: tuple[str, ...]) -> str:
 def _pattern_problem(pattern: str, required: tuple[str, ...], noun: str) -> str | None:
     """What a path pattern should be (the "expected" text), or ``None`` when it is."""
     parts = pattern.split("/")
-    if (pattern and not pattern.startswith("/") and "\\" not in pattern and ".." not in parts
-            and "" not in parts and _placeholders(pattern) == set(required)):
+    if (
+        pattern
+        and not pattern.startswith("/")
+        and "\\" not in pattern
+        and ".." not in parts
+        and "" not in parts
+        and _placeholders(pattern) == set(required)
+    ):
         return None
-    fields = f"with {_names(required)} and no other placeholder" if required else \
-        "without placeholders"
+    fields = (
+        f"with {_names(required)} and no other placeholder" if required else "without placeholders"
+    )
     return f"{noun} {fields} (relative, '/' between its parts, no '..')"
 
 
-def page_patterns(defaults: Mapping[str, str],
-                  required: Mapping[str, tuple[str, ...]]) -> Validator[dict[str, str]]:
+def page_patterns(
+    defaults: Mapping[str, str], required: Mapping[str, tuple[str, ...]]
+) -> Validator[dict[str, str]]:
     """A dict of some page kinds of ``defaults`` to docname patterns, each with the
     placeholders ``required`` names for its kind and no others; the result has every kind
     (the defaults for those not given), without leading or trailing ``/``."""
@@ -166,14 +174,14 @@ def page_patterns(defaults: Mapping[str, str],
         result = dict(defaults)
         for kind, pattern in value.items():
             if kind not in defaults:
-                problems.append(Problem(f"[{kind!r}]", pattern, f"a page kind ({kinds})",
-                                        "ignored"))
+                problems.append(
+                    Problem(f"[{kind!r}]", pattern, f"a page kind ({kinds})", "ignored")
+                )
                 continue
             cleaned = pattern.strip("/") if isinstance(pattern, str) else ""
             what = _pattern_problem(cleaned, required.get(kind, ()), "a docname pattern")
             if what is not None:
-                problems.append(Problem(f"[{kind!r}]", pattern, what,
-                                        f"using {defaults[kind]!r}"))
+                problems.append(Problem(f"[{kind!r}]", pattern, what, f"using {defaults[kind]!r}"))
                 continue
             result[kind] = cleaned
         return result
@@ -181,8 +189,9 @@ def page_patterns(defaults: Mapping[str, str],
     return Validator(expects, (dict,), convert)
 
 
-def output_paths(cls: type[D], placeholders: Mapping[str, str], auto: bool,
-                 what: str) -> Validator[D | None]:
+def output_paths(
+    cls: type[D], placeholders: Mapping[str, str], auto: bool, what: str
+) -> Validator[D | None]:
     """``True`` (``cls()``: every file at its default path), ``False`` (none: every path
     empty), ``None`` when ``auto`` (decided later: the result is ``None``), or a dict of
     some of ``cls``'s fields to relative paths (``""`` or ``None``: that one is not
@@ -190,7 +199,8 @@ def output_paths(cls: type[D], placeholders: Mapping[str, str], auto: bool,
     names = [f.name for f in dataclasses.fields(cls)]
     expects = ("None, " if auto else "") + (
         f"True, False, or a dict of {what} ({', '.join(names)}) to relative paths "
-        "(an empty one leaves it out)")
+        "(an empty one leaves it out)"
+    )
 
     def convert(value: object, problems: list[Problem]) -> D | None:
         if value is None and auto:
@@ -203,18 +213,21 @@ def output_paths(cls: type[D], placeholders: Mapping[str, str], auto: bool,
         result = dict(defaults)
         for key, path in value.items():
             if key not in defaults:
-                problems.append(Problem(f"[{key!r}]", path, f"one of {', '.join(names)}",
-                                        "ignored"))
+                problems.append(
+                    Problem(f"[{key!r}]", path, f"one of {', '.join(names)}", "ignored")
+                )
                 continue
             if path is None or path == "":
                 result[key] = ""
                 continue
             need = (placeholders[key],) if key in placeholders else ()
-            problem = (_pattern_problem(path, need, "a path") if isinstance(path, str)
-                       else "a relative path, or an empty string")
+            problem = (
+                _pattern_problem(path, need, "a path")
+                if isinstance(path, str)
+                else "a relative path, or an empty string"
+            )
             if problem is not None:
-                problems.append(Problem(f"[{key!r}]", path, problem,
-                                        f"using {defaults[key]!r}"))
+                problems.append(Problem(f"[{key!r}]", path, problem, f"using {defaults[key]!r}"))
                 continue
             result[key] = path
         return cls(**result)

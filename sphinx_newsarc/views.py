@@ -192,8 +192,9 @@ class Views:
     def day_events(self, day: str) -> DayEvents:
         """A day with its page and events (the front page, month pages, the book's
         Chronology)."""
-        return DayEvents(day, self.domain.page_for("day", day),
-                         self.summaries(self.archive.by_day[day]))
+        return DayEvents(
+            day, self.domain.page_for("day", day), self.summaries(self.archive.by_day[day])
+        )
 
     def month_title(self, month: str) -> str:
         """The formatted title of a month (``YYYY-MM``)."""
@@ -213,14 +214,18 @@ class Views:
         archive = self.archive
         event = archive.event(uid)
         related = tuple(
-            Related(self.summary(other), tuple(archive.entity(k).name for k in sorted(
-                shared, key=lambda k: archive.entity(k).name.casefold())))
+            Related(
+                self.summary(other),
+                tuple(
+                    archive.entity(k).name
+                    for k in sorted(shared, key=lambda k: archive.entity(k).name.casefold())
+                ),
+            )
             for other, shared in archive.related(uid)
         )
         story_key = name_key(event.story) if event.story else None
         story = (
-            StoryLink(event.story, self.domain.page_for("story", story_key))
-            if story_key else None
+            StoryLink(event.story, self.domain.page_for("story", story_key)) if story_key else None
         )
         return EventView(
             self.summary(uid),
@@ -280,6 +285,9 @@ class Views:
     def shown_events(self, docname: str) -> tuple[str, ...]:
         """The events that the related lists of ``docname`` show (sorted): a change to how
         one of them reads (its headline, say) changes this document."""
-        shown = {related.summary.uid for record in self.domain.data["events"].get(docname, ())
-                 for related in self.event(record.uid).related}
+        shown = {
+            related.summary.uid
+            for record in self.domain.data["events"].get(docname, ())
+            for related in self.event(record.uid).related
+        }
         return tuple(sorted(shown))

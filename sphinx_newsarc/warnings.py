@@ -57,8 +57,7 @@ class NewsarcWarning(Enum):
         "source",
         "a source line is not `Name <URL>`, a bare URL or a name; or an indented line opening "
         "an event's body (after `sources`) reads as a source: it stays in the body",
-        "the directive, or the line itself (a source MyST folded into the body, or that body "
-        "line)",
+        "the directive, or the line itself (a source MyST folded into the body, or that body line)",
     )
     control_char = (
         "control_char",
@@ -87,7 +86,7 @@ class NewsarcWarning(Enum):
         "config",
         "a `newsarc_*` setting has an invalid value; the message says what is expected, and "
         "the default is used (for one entry of a dict setting, that entry's default); also "
-        "`newsarc_search = \"pagefind\"` without Pagefind installed (Sphinx's search is kept)",
+        '`newsarc_search = "pagefind"` without Pagefind installed (Sphinx\'s search is kept)',
         "the setting's line in `conf.py` (none for a value given with `-D`)",
     )
     feed = (
@@ -108,8 +107,9 @@ _BY_VALUE: dict[str, NewsarcWarning] = {w.value: w for w in NewsarcWarning}
 Location: TypeAlias = tuple[str, int] | nodes.Node | str | None
 
 
-def warn(message: str, subtype: NewsarcWarning | str, location: Location = None,
-         *args: object) -> None:
+def warn(
+    message: str, subtype: NewsarcWarning | str, location: Location = None, *args: object
+) -> None:
     """Emit a ``newsarc.<subtype>`` warning at ``location``: (docname, line), a node, or a
     ``"path:line"`` string (where there is no document yet, e.g. ``conf.py``).
 

@@ -15,12 +15,24 @@ from sphinx.testing.util import SphinxTestApp
 SKIP_PARTS = {".doctrees", "_sources"}
 
 
-def build(src: Path, builddir: Path, builder: str = "html", parallel: int = 1,
-          freshenv: bool = False, **overrides: object) -> tuple[Path, str]:
+def build(
+    src: Path,
+    builddir: Path,
+    builder: str = "html",
+    parallel: int = 1,
+    freshenv: bool = False,
+    **overrides: object,
+) -> tuple[Path, str]:
     """Build ``src`` into ``builddir/<builder>`` (doctrees in ``builddir/doctrees``), as
     ``sphinx-build`` would; return the output directory and the warnings."""
-    app = SphinxTestApp(builder, srcdir=src, builddir=builddir, freshenv=freshenv,
-                        confoverrides=dict(overrides), parallel=parallel)
+    app = SphinxTestApp(
+        builder,
+        srcdir=src,
+        builddir=builddir,
+        freshenv=freshenv,
+        confoverrides=dict(overrides),
+        parallel=parallel,
+    )
     try:
         app.build()
         return Path(app.outdir), app.warning.getvalue()
@@ -43,7 +55,8 @@ def outputs(out: Path) -> dict[str, bytes]:
     files = {
         p.relative_to(out).as_posix(): p.read_bytes()
         for p in sorted(out.rglob("*"))
-        if p.is_file() and not SKIP_PARTS & set(p.relative_to(out).parts)
+        if p.is_file()
+        and not SKIP_PARTS & set(p.relative_to(out).parts)
         and p.name not in (".buildinfo", ".buildinfo.bak")  # Sphinx's own records
     }
     if "searchindex.js" in files:
@@ -102,14 +115,32 @@ app.build()
 """
 
 
-def killed_build(src: Path, builddir: Path, at: str, signame: str = "SIGKILL",
-                 builder: str = "html", **overrides: object) -> None:
+def killed_build(
+    src: Path,
+    builddir: Path,
+    at: str,
+    signame: str = "SIGKILL",
+    builder: str = "html",
+    **overrides: object,
+) -> None:
     """Run a build of ``src`` into ``builddir`` like :func:`build`, in a process that
     a signal ends at ``at`` (see ``_KILLED_BUILD``); fail if it was not ended so."""
     process = subprocess.run(
-        [sys.executable, "-c", _KILLED_BUILD, str(src), str(builddir), builder, at, signame,
-         json.dumps(overrides)],
-        capture_output=True, text=True, check=False, timeout=300,
+        [
+            sys.executable,
+            "-c",
+            _KILLED_BUILD,
+            str(src),
+            str(builddir),
+            builder,
+            at,
+            signame,
+            json.dumps(overrides),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     expected = -getattr(signal, signame)
     assert process.returncode == expected, (process.returncode, process.stderr[-3000:])

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-needs_latexmk = pytest.mark.skipif(shutil.which("latexmk") is None,
-                                   reason="latexmk (TeX Live) is not installed")
+needs_latexmk = pytest.mark.skipif(
+    shutil.which("latexmk") is None, reason="latexmk (TeX Live) is not installed"
+)
 
 _REF = re.compile(r"\\(?:hyperref\[|pageref\{|newsarcpageref\{|ref\{)\\detokenize\{([^}]*)\}")
 _LABEL = re.compile(r"\\label\{\\detokenize\{([^}]*)\}")
@@ -28,7 +29,10 @@ def compile_pdf(outdir: Path) -> str:
     tex = next(Path(outdir).glob("*.tex"))
     result = subprocess.run(
         ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-        cwd=outdir, capture_output=True, text=True, timeout=600,
+        cwd=outdir,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout[-3000:]
     return tex.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
@@ -36,12 +40,21 @@ def compile_pdf(outdir: Path) -> str:
 
 def undefined_references(log: str) -> list[str]:
     """The LaTeX log's warnings of undefined references (the final run's)."""
-    return [line for line in log.splitlines()
-            if re.search(r"(Reference|Hyper reference) .* undefined|There were undefined"
-                         r"|has been referenced but does not exist", line)]
+    return [
+        line
+        for line in log.splitlines()
+        if re.search(
+            r"(Reference|Hyper reference) .* undefined|There were undefined"
+            r"|has been referenced but does not exist",
+            line,
+        )
+    ]
 
 
 def overfull_boxes(log: str, limit: float = 5.0) -> list[str]:
     """The LaTeX log's overfull lines wider than ``limit`` points."""
-    return [m.group(0) for m in re.finditer(r"Overfull \\hbox \((\d+\.?\d*)pt too wide\)[^\n]*",
-                                            log) if float(m.group(1)) > limit]
+    return [
+        m.group(0)
+        for m in re.finditer(r"Overfull \\hbox \((\d+\.?\d*)pt too wide\)[^\n]*", log)
+        if float(m.group(1)) > limit
+    ]

@@ -44,7 +44,7 @@ def test_latex_without_toctree_entry(app: SphinxTestApp) -> None:
     assert r"\hyperref[\detokenize{news/entities/index:entity-index-beta}]" in tex
     assert r"\hyperref[\detokenize{news/stories/index:story-index-big-story}]" in tex
     # the orphan's event is in the Chronology, unlinked and without a page number
-    chronology = tex[tex.index(r"\section{Chronology}"):tex.index(r"\section{Entities}")]
+    chronology = tex[tex.index(r"\section{Chronology}") : tex.index(r"\section{Entities}")]
     assert "Orphan event about Alpha." in chronology
     assert "orphan:" not in tex
 
@@ -66,10 +66,12 @@ def test_epub_navigation_without_toctree_entry(app: SphinxTestApp) -> None:
     book = next(Path(app.outdir).glob("*.epub"))
     with zipfile.ZipFile(book) as zf:
         nav = zf.read("nav.xhtml").decode()
-    for href, title in [("news/index.xhtml", "News archive"),
-                        ("news/chronology.xhtml", "Chronology"),
-                        ("news/entities/index.xhtml", "Entities"),
-                        ("news/stories/index.xhtml", "Stories")]:
+    for href, title in [
+        ("news/index.xhtml", "News archive"),
+        ("news/chronology.xhtml", "Chronology"),
+        ("news/entities/index.xhtml", "Entities"),
+        ("news/stories/index.xhtml", "Stories"),
+    ]:
         assert nav.count(f'<a href="{href}">{title}</a>') == 1, title
 
 
@@ -79,8 +81,9 @@ def test_epub_navigation_without_toctree_entry(app: SphinxTestApp) -> None:
 def test_epubcheck_without_toctree_entry(app: SphinxTestApp) -> None:
     app.build()
     book = next(Path(app.outdir).glob("*.epub"))
-    result = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(book)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        ["java", "-jar", str(EPUBCHECK_JAR), str(book)], capture_output=True, text=True, timeout=300
+    )
     report = result.stdout + result.stderr
     assert result.returncode == 0, report[-4000:]
 
@@ -132,7 +135,9 @@ def test_event_outside_every_toctree(tmp_path: Path) -> None:
     src = copy_root("notoc", tmp_path)
     (src / "outside.md").write_text(
         "# Outside\n\n```{event} Outside event about Alpha.\n---\nid: ev-4\n"
-        "date: 2006-05-12\nentities: Alpha\n---\n```\n", encoding="utf-8")
+        "date: 2006-05-12\nentities: Alpha\n---\n```\n",
+        encoding="utf-8",
+    )
     for builder in ("latex", "texinfo"):
         _out, warnings = build(src, tmp_path / builder, builder)
         lines = [w for w in warnings.splitlines() if "WARNING" in w]

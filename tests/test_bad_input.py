@@ -61,9 +61,15 @@ def test_every_bad_input_is_a_located_warning(app: SphinxTestApp) -> None:
 
     # every event still renders, the bad ones included, with the rest of the page
     html = read(app.outdir / "bad.html")
-    for headline in ("Impossible date event", "Missing date event", "Non ISO date event",
-                     "First holder of the shared id", "Malformed source event",
-                     "Unknown related event", "Good event survives"):
+    for headline in (
+        "Impossible date event",
+        "Missing date event",
+        "Non ISO date event",
+        "First holder of the shared id",
+        "Malformed source event",
+        "Unknown related event",
+        "Good event survives",
+    ):
         assert headline in html
     assert "Its body is here." in html
     assert 'href="https://example.org/good"' in html
@@ -91,14 +97,16 @@ def test_warnings_root_has_every_subtype_once(app: SphinxTestApp) -> None:
     app.build()
     warnings = warnings_of(app)
     assert sorted(w.rsplit("[", 1)[1] for w in warnings) == sorted(
-        f"{s}]" for s in EVERY_SUBTYPE), warnings
+        f"{s}]" for s in EVERY_SUBTYPE
+    ), warnings
     for subtype in EVERY_SUBTYPE:
         assert len(located(warnings, subtype)) == 1  # with file and line
 
 
 @pytest.mark.parametrize("silenced", list(NewsarcWarning), ids=lambda w: w.value)
-def test_suppress_warnings_silences_exactly_one_subtype(tmp_path: Path,
-                                                        silenced: NewsarcWarning) -> None:
+def test_suppress_warnings_silences_exactly_one_subtype(
+    tmp_path: Path, silenced: NewsarcWarning
+) -> None:
     src = copy_root("warnings", tmp_path)
     _, text = build(src, tmp_path / "out", suppress_warnings=[f"newsarc.{silenced.value}"])
     assert subtypes(_warnings(text)) == EVERY_SUBTYPE - {f"newsarc.{silenced.value}"}
@@ -116,12 +124,22 @@ def test_fail_on_warning(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert build_main(["-q", "-W", "-b", "html", str(src), str(out)]) == 1
     # with all of them suppressed, the same project builds
-    code = build_main([
-        "-q", "-W", "-b", "html", str(src), str(tmp_path / "out2"),
-        "-D", "suppress_warnings=" + ",".join(
-            [f"newsarc.{w.value}" for w in NewsarcWarning] + ["ref.event", "ref.entity",
-                                                             "ref.day"]),
-    ])
+    code = build_main(
+        [
+            "-q",
+            "-W",
+            "-b",
+            "html",
+            str(src),
+            str(tmp_path / "out2"),
+            "-D",
+            "suppress_warnings="
+            + ",".join(
+                [f"newsarc.{w.value}" for w in NewsarcWarning]
+                + ["ref.event", "ref.entity", "ref.day"]
+            ),
+        ]
+    )
     assert code == 0
 
 
@@ -130,7 +148,8 @@ def test_one_bad_event_in_rst(tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(
-        "extensions = ['sphinx_newsarc']\nnewsarc_generate_pages = False\n")
+        "extensions = ['sphinx_newsarc']\nnewsarc_generate_pages = False\n"
+    )
     (src / "index.rst").write_text(
         "Title\n=====\n\n.. event:: A good one\n   :date: 2006-02-28\n\n"
         ".. event:: A bad one\n   :date: 2006-02-30\n\nAfter the events.\n"
@@ -147,14 +166,15 @@ def test_myst_folded_sources_are_kept(tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(
-        "extensions = ['myst_parser', 'sphinx_newsarc']\nnewsarc_generate_pages = False\n")
+        "extensions = ['myst_parser', 'sphinx_newsarc']\nnewsarc_generate_pages = False\n"
+    )
     (src / "index.md").write_text(
         "# T\n\n"
-        "```{event} Folded sources\n"          # line 3
+        "```{event} Folded sources\n"  # line 3
         ":date: 2006-04-10\n"
         ":sources: BBC <http://news.bbc.co.uk/a>\n"
         "  Bloomberg <http://bloomberg.com/b>\n"
-        "  Broken <nope>\n"                     # line 7
+        "  Broken <nope>\n"  # line 7
         ":entities: Alpha; Beta\n"
         "\n"
         "The body stays.\n"
@@ -164,8 +184,9 @@ def test_myst_folded_sources_are_kept(tmp_path: Path) -> None:
     out, text = build(src, tmp_path / "out")
     warnings = [line for line in text.splitlines() if "WARNING" in line]
     assert len(warnings) == 1
-    assert re.search(r"index\.md:7: WARNING: source 'Broken <nope>'.*\[newsarc\.source\]",
-                     warnings[0])
+    assert re.search(
+        r"index\.md:7: WARNING: source 'Broken <nope>'.*\[newsarc\.source\]", warnings[0]
+    )
     html = read(out / "index.html")
     assert 'href="http://news.bbc.co.uk/a">BBC<' in html
     assert 'href="http://bloomberg.com/b">Bloomberg<' in html
@@ -180,12 +201,17 @@ def test_repeated_headlines_get_numbered_derived_ids(tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(
-        "extensions = ['myst_parser', 'sphinx_newsarc']\nnewsarc_generate_pages = False\n")
+        "extensions = ['myst_parser', 'sphinx_newsarc']\nnewsarc_generate_pages = False\n"
+    )
     event = "```{{event}} Gaza war\n---\ndate: 2024-09-01\n{extra}---\n```\n\n"
     (src / "index.md").write_text(
-        "# T\n\n" + event.format(extra="") + event.format(extra="")
-        + event.format(extra="id: mine\n") + event.format(extra="id: mine\n"),
-        encoding="utf-8")
+        "# T\n\n"
+        + event.format(extra="")
+        + event.format(extra="")
+        + event.format(extra="id: mine\n")
+        + event.format(extra="id: mine\n"),
+        encoding="utf-8",
+    )
     out, text = build(src, tmp_path / "out")
     warnings = [line for line in text.splitlines() if "WARNING" in line]
     assert len(warnings) == 1 and "duplicate event id 'mine'" in warnings[0]
@@ -200,13 +226,16 @@ def test_invalid_setting_says_what_is_expected(tmp_path: Path) -> None:
     src.mkdir()
     (src / "conf.py").write_text(
         "extensions = ['sphinx_newsarc']\nnewsarc_related_limit = -3\n"
-        "newsarc_generate_pages = 'no'\nnewsarc_archive_title = 3\n")
+        "newsarc_generate_pages = 'no'\nnewsarc_archive_title = 3\n"
+    )
     (src / "index.rst").write_text("Title\n=====\n")
     _, text = build(src, tmp_path / "out")
     warnings = [line for line in text.splitlines() if "[newsarc.config]" in line]
     assert len(warnings) == 3, text
-    assert "newsarc_related_limit = -3 is not valid (expected a whole number, 0 or more); " \
-           "using 5" in text
+    assert (
+        "newsarc_related_limit = -3 is not valid (expected a whole number, 0 or more); "
+        "using 5" in text
+    )
     assert "newsarc_generate_pages = 'no' is not valid (expected True or False)" in text
     assert "newsarc_archive_title = 3 is not valid (expected a string)" in text
 
@@ -224,38 +253,52 @@ def _project(tmp_path: Path, name: str, text: str, myst: bool = False) -> Path:
     extensions = "['myst_parser', 'sphinx_newsarc']" if myst else "['sphinx_newsarc']"
     (src / "conf.py").write_text(
         f"extensions = {extensions}\nnewsarc_generate_pages = False\n"
-        "project = author = copyright = version = 'T'\n")
+        "project = author = copyright = version = 'T'\n"
+    )
     (src / name).write_text(text, encoding="utf-8")
     return src
 
 
 def test_eventlist_from_after_to_warns(tmp_path: Path) -> None:
-    src = _project(tmp_path, "index.rst",
-                   "Title\n=====\n\n.. eventlist::\n   :from: 2006-05\n   :to: 2006-04\n\n"
-                   ".. eventlist::\n   :from: 2006-04-10\n   :to: 2006-04\n")
+    src = _project(
+        tmp_path,
+        "index.rst",
+        "Title\n=====\n\n.. eventlist::\n   :from: 2006-05\n   :to: 2006-04\n\n"
+        ".. eventlist::\n   :from: 2006-04-10\n   :to: 2006-04\n",
+    )
     _, text = build(src, tmp_path / "out")
     warnings = [line for line in text.splitlines() if "WARNING" in line]
     assert len(warnings) == 1, text
-    assert re.search(r"index\.rst:4: WARNING: eventlist :from: 2006-05 is after :to: 2006-04; "
-                     r"it lists no event \[newsarc\.date\]", warnings[0])
+    assert re.search(
+        r"index\.rst:4: WARNING: eventlist :from: 2006-05 is after :to: 2006-04; "
+        r"it lists no event \[newsarc\.date\]",
+        warnings[0],
+    )
 
 
 def test_event_without_headline_is_a_newsarc_warning(tmp_path: Path) -> None:
     """No headline: a located ``newsarc.headline`` warning (not a docutils error), the body
     still renders, and the event stays out of the archive."""
-    src = _project(tmp_path, "index.md",
-                   "# T\n\n```{event}\n:date: 2006-04-10\n\nIts body.\n```\n\n"
-                   "```{event} Kept event\n:date: 2006-04-10\n```\n", myst=True)
+    src = _project(
+        tmp_path,
+        "index.md",
+        "# T\n\n```{event}\n:date: 2006-04-10\n\nIts body.\n```\n\n"
+        "```{event} Kept event\n:date: 2006-04-10\n```\n",
+        myst=True,
+    )
     (src / "r.rst").write_text("R\n=\n\n.. event::\n   :date: 2006-04-11\n\n   Its rST body.\n")
-    (src / "index.md").write_text((src / "index.md").read_text()
-                                  + "\n```{toctree}\nr\nnews/index\n```\n")
+    (src / "index.md").write_text(
+        (src / "index.md").read_text() + "\n```{toctree}\nr\nnews/index\n```\n"
+    )
     out, text = build(src, tmp_path / "out", newsarc_generate_pages=True)
     warnings = _warnings(text)
     assert len(warnings) == 2, text
-    assert re.search(r"index\.md:3: WARNING: event has no headline;.*\[newsarc\.headline\]$",
-                     warnings[0])
-    assert re.search(r"r\.rst:4: WARNING: event has no headline;.*\[newsarc\.headline\]$",
-                     warnings[1])
+    assert re.search(
+        r"index\.md:3: WARNING: event has no headline;.*\[newsarc\.headline\]$", warnings[0]
+    )
+    assert re.search(
+        r"r\.rst:4: WARNING: event has no headline;.*\[newsarc\.headline\]$", warnings[1]
+    )
     assert "Its body." in read(out / "index.html")
     assert "Its rST body." in read(out / "r.html")
     day = read(out / "news/2006/04/10.html")
@@ -269,10 +312,14 @@ def test_urls_are_percent_encoded_as_the_importer_does(tmp_path: Path) -> None:
     from sphinx_newsarc.importer.records import Position, Problems, make_source
 
     raw = 'https://example.org/a"b`c/café'
-    src = _project(tmp_path, "index.md",
-                   "# T\n\n```{event} Quoted URL\n---\ndate: 2006-04-10\nsources: |\n"
-                   f"  Q <{raw}>\n  {raw}?bare\n---\n```\n\n"
-                   f"```{{entity}} Zed\n:url: {raw}\n```\n", myst=True)
+    src = _project(
+        tmp_path,
+        "index.md",
+        "# T\n\n```{event} Quoted URL\n---\ndate: 2006-04-10\nsources: |\n"
+        f"  Q <{raw}>\n  {raw}?bare\n---\n```\n\n"
+        f"```{{entity}} Zed\n:url: {raw}\n```\n",
+        myst=True,
+    )
     out, text = build(src, tmp_path / "out")
     assert _warnings(text) == []
     encoded = "https://example.org/a%22b%60c/caf%C3%A9"
@@ -291,27 +338,32 @@ def test_body_after_sources_stays_body(tmp_path: Path) -> None:
     indented line after ``sources: |`` (MyST YAML block, or a blank line after ``:key:``
     options) or with a block quote after ``:sources:`` (rST) is body; a line of it that
     reads as a source is kept there, with a ``newsarc.source`` warning at its line."""
-    src = _project(tmp_path, "index.md",
-                   "# T\n\n"
-                   "```{event} YAML block\n---\ndate: 2006-04-10\nsources: |\n"
-                   "  BBC <http://news.bbc.co.uk/a>\n---\n"
-                   "    Code <http://example.org/code>\n"        # line 9
-                   "\nBody one.\n```\n\n"
-                   "```{event} Blank line\n:date: 2006-04-11\n"  # line 14
-                   ":sources: BBC <http://news.bbc.co.uk/b>\n\n"
-                   "    just code\n    https://example.org/code2\n```\n"  # line 18, 19
-                   "\n```{toctree}\nr\n```\n", myst=True)
+    src = _project(
+        tmp_path,
+        "index.md",
+        "# T\n\n"
+        "```{event} YAML block\n---\ndate: 2006-04-10\nsources: |\n"
+        "  BBC <http://news.bbc.co.uk/a>\n---\n"
+        "    Code <http://example.org/code>\n"  # line 9
+        "\nBody one.\n```\n\n"
+        "```{event} Blank line\n:date: 2006-04-11\n"  # line 14
+        ":sources: BBC <http://news.bbc.co.uk/b>\n\n"
+        "    just code\n    https://example.org/code2\n```\n"  # line 18, 19
+        "\n```{toctree}\nr\n```\n",
+        myst=True,
+    )
     (src / "r.rst").write_text(
         "R\n=\n\n.. event:: Block quote\n   :date: 2006-04-12\n"
         "   :sources: A <http://a.org/>\n      B <http://b.org/>\n\n"
-        "      Quote <http://q.org/>\n\n   Body three.\n")   # line 9
+        "      Quote <http://q.org/>\n\n   Body three.\n"
+    )  # line 9
     out, text = build(src, tmp_path / "out")
     warnings = _warnings(text)
     located = [re.sub(r"^.*/src/", "", w) for w in warnings]
     assert len(located) == 3, warnings
     assert located[0].startswith(
-        "index.md:9: WARNING: 'Code <http://example.org/code>' looks like a source but is "
-        "body text")
+        "index.md:9: WARNING: 'Code <http://example.org/code>' looks like a source but is body text"
+    )
     assert located[1].startswith("index.md:19: WARNING: 'https://example.org/code2' looks")
     assert located[2].startswith("r.rst:9: WARNING: 'Quote <http://q.org/>' looks like a")
     assert all(w.endswith("[newsarc.source]") for w in located)
@@ -323,28 +375,37 @@ def test_body_after_sources_stays_body(tmp_path: Path) -> None:
     assert "just code\nhttps://example.org/code2" in html
     rst = read(out / "r.html")
     assert 'href="http://a.org/">A<' in rst and 'href="http://b.org/">B<' in rst
-    assert '<blockquote>\n<div><p>Quote &lt;<a class="reference external" href="http://q.org/">' \
-        in rst
+    assert (
+        '<blockquote>\n<div><p>Quote &lt;<a class="reference external" href="http://q.org/">' in rst
+    )
     events = json.loads(read(out / "news/events.json"))["events"]
     assert [[s["url"] for s in e["sources"]] for e in events] == [
-        ["http://news.bbc.co.uk/a"], ["http://news.bbc.co.uk/b"],
-        ["http://a.org/", "http://b.org/"]]
+        ["http://news.bbc.co.uk/a"],
+        ["http://news.bbc.co.uk/b"],
+        ["http://a.org/", "http://b.org/"],
+    ]
 
 
 def test_rejected_entity_declaration_claims_nothing(tmp_path: Path) -> None:
     """Issue 10 item 8, as a reader sees it: only the second ``Alpha`` is rejected; ``Beta``
     (an alias of the rejected one) is declared and gets its page."""
-    src = _project(tmp_path, "index.md",
-                   "# T\n\n```{entity} Alpha\n:aliases: Al\n```\n\n"
-                   "```{entity} Alpha\n:aliases: Beta\n```\n\n"   # line 7
-                   "```{entity} Beta\n:kind: place\n```\n\n"
-                   "```{event} Beta and Al meet\n:date: 2006-04-10\n:entities: Beta; Al\n```\n"
-                   "\n```{toctree}\nnews/index\n```\n", myst=True)
+    src = _project(
+        tmp_path,
+        "index.md",
+        "# T\n\n```{entity} Alpha\n:aliases: Al\n```\n\n"
+        "```{entity} Alpha\n:aliases: Beta\n```\n\n"  # line 7
+        "```{entity} Beta\n:kind: place\n```\n\n"
+        "```{event} Beta and Al meet\n:date: 2006-04-10\n:entities: Beta; Al\n```\n"
+        "\n```{toctree}\nnews/index\n```\n",
+        myst=True,
+    )
     out, text = build(src, tmp_path / "out", newsarc_generate_pages=True)
     warnings = [re.sub(r"^.*/src/", "", w) for w in _warnings(text)]
     assert len(warnings) == 1, warnings
-    assert warnings[0].startswith("index.md:7: WARNING: entity 'Alpha': a name or alias is "
-                                  "already declared at index.md:3 (entity 'Alpha')")
+    assert warnings[0].startswith(
+        "index.md:7: WARNING: entity 'Alpha': a name or alias is "
+        "already declared at index.md:3 (entity 'Alpha')"
+    )
     beta = read(out / "news/entities/beta.html")
     assert "Kind: place" in beta and "Beta and Al meet" in beta
     assert "Beta and Al meet" in read(out / "news/entities/alpha.html")

@@ -36,16 +36,21 @@ def test_chronology_sections_in_latex(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
     tex = _tex(app)
-    chronology = tex[tex.index(r"\section{Chronology}"):tex.index(r"\section{Entities}")]
+    chronology = tex[tex.index(r"\section{Chronology}") : tex.index(r"\section{Entities}")]
     # the archive is a chapter, the Chronology a section: years, months and days below it
     assert re.findall(r"\\(subsection|subsubsection|paragraph)\{([^}]*)\}", chronology)[:5] == [
-        ("subsection", "2006"), ("subsubsection", "April 2006"),
-        ("paragraph", "10 April 2006"), ("subsubsection", "June 2006"),
+        ("subsection", "2006"),
+        ("subsubsection", "April 2006"),
+        ("paragraph", "10 April 2006"),
+        ("subsubsection", "June 2006"),
         ("paragraph", "5 June 2006"),
     ]
     # each with the label dates link to
-    assert re.search(r"\\subsection\{2006\}\s*\\label\{\\detokenize\{news/chronology:"
-                     r"chronology-2006\}\}", chronology)
+    assert re.search(
+        r"\\subsection\{2006\}\s*\\label\{\\detokenize\{news/chronology:"
+        r"chronology-2006\}\}",
+        chronology,
+    )
     assert r"\label{\detokenize{news/chronology:chronology-2006-04-10}}" in chronology
     assert "rubric" not in chronology and r"\subsubsection*" not in chronology
 
@@ -61,8 +66,11 @@ def test_pdf_bookmarks_nest(app: SphinxTestApp) -> None:
     pdf = next(Path(app.outdir).glob("*.pdf"))
     outline = _outline(pypdf.PdfReader(pdf).outline)
     start = outline.index((1, "Chronology"))
-    assert outline[start:start + 5] == [
-        (1, "Chronology"), (2, "2006"), (3, "April 2006"), (4, "10 April 2006"),
+    assert outline[start : start + 5] == [
+        (1, "Chronology"),
+        (2, "2006"),
+        (3, "April 2006"),
+        (4, "10 April 2006"),
         (3, "June 2006"),
     ]
 
@@ -76,10 +84,12 @@ def test_epub_navigation_nests(app: SphinxTestApp) -> None:
         nav = zf.read("nav.xhtml").decode()
         page = zf.read("news/chronology.xhtml").decode()
     flat = re.sub(r"\s+", "", nav)
-    assert ('<ahref="news/chronology.xhtml">Chronology</a><ol><li>'
-            '<ahref="news/chronology.xhtml#chronology-2006">2006</a><ol><li>'
-            '<ahref="news/chronology.xhtml#chronology-2006-04">April2006</a><ol><li>'
-            '<ahref="news/chronology.xhtml#chronology-2006-04-10">10April2006</a>') in flat
+    assert (
+        '<ahref="news/chronology.xhtml">Chronology</a><ol><li>'
+        '<ahref="news/chronology.xhtml#chronology-2006">2006</a><ol><li>'
+        '<ahref="news/chronology.xhtml#chronology-2006-04">April2006</a><ol><li>'
+        '<ahref="news/chronology.xhtml#chronology-2006-04-10">10April2006</a>'
+    ) in flat
     # the navigation's targets are the sections of the page
     for anchor in ("chronology-2006", "chronology-2006-04", "chronology-2006-04-10"):
         assert re.search(f'<section class="[^"]*" id="{anchor}">', page)
@@ -99,7 +109,7 @@ def test_websites_keep_their_chronology(tmp_path: Path) -> None:
     assert "WARNING" not in warnings
     page = read(out / "news/chronology.html")
     assert 'id="chronology-2006"' in page  # the heading's anchor
-    sidebar = page[page.index('<div class="sphinxsidebar"'):]
+    sidebar = page[page.index('<div class="sphinxsidebar"') :]
     assert 'href="#chronology-2006"' not in sidebar  # no local table of contents of years
     root = read(out / "index.html")
     assert "chronology.html#chronology-2006" not in root
@@ -118,15 +128,26 @@ def test_index_lines_and_events_in_latex(app: SphinxTestApp) -> None:
     # every event starts with room for its headline, before its label (its page number)
     events = tex.count(r"\begin{sphinxuseclass}{newsarc-event}")
     assert events == 7
-    assert len(re.findall(r"\\begin\{sphinxuseclass\}\{newsarc-event\}\s*\\newsarcneedspace\s*"
-                          r"\\phantomsection\\label", tex)) == events
+    assert (
+        len(
+            re.findall(
+                r"\\begin\{sphinxuseclass\}\{newsarc-event\}\s*\\newsarcneedspace\s*"
+                r"\\phantomsection\\label",
+                tex,
+            )
+        )
+        == events
+    )
     # the Entities and Stories indices are set in two columns
-    entities = tex[tex.index(r"\section{Entities}"):]
+    entities = tex[tex.index(r"\section{Entities}") :]
     assert entities.count(r"\begin{newsarcindex}") == 2
     assert entities.count(r"\end{newsarcindex}") == 2
     # related events in print carry their dates
-    assert re.search(r"\\sphinxcrossref\{5 June 2006\}\}\}"
-                     r" — \{\\hyperref\[\\detokenize\{peru:peru-2006-runoff\}\]", tex)
+    assert re.search(
+        r"\\sphinxcrossref\{5 June 2006\}\}\}"
+        r" — \{\\hyperref\[\\detokenize\{peru:peru-2006-runoff\}\]",
+        tex,
+    )
 
 
 @needs_latexmk
@@ -138,8 +159,9 @@ def test_pdf_reads_like_a_book(app: SphinxTestApp) -> None:
     assert undefined_references(log) == []
     assert overfull_boxes(log) == []
     pdf = next(Path(app.outdir).glob("*.pdf"))
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     # no doubled punctuation after a headline
     assert not re.search(r"[.!?]\s*,\s*p\.", text)
     assert not re.search(r"\.\s*[,;]\s", text)
@@ -153,5 +175,8 @@ def test_pdf_reads_like_a_book(app: SphinxTestApp) -> None:
 def test_story_names_link_the_stories_index_in_books(app: SphinxTestApp) -> None:
     app.build()
     page = read(Path(app.outdir) / "peru.xhtml")
-    assert re.search(r'<a class="newsarc-story-link reference internal" '
-                     r'href="news/stories/index.xhtml#story-index-[a-z0-9-]+">', page)
+    assert re.search(
+        r'<a class="newsarc-story-link reference internal" '
+        r'href="news/stories/index.xhtml#story-index-[a-z0-9-]+">',
+        page,
+    )

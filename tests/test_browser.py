@@ -24,8 +24,13 @@ from conftest import copy_root
 THEMES = ("alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme", "sphinx_rtd_theme")
 #: flags that let Chromium run headless in a container, without network or sync traffic
 CHROMIUM_FLAGS = (
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--no-first-run",
 )
 NARROW = 400  # px: a phone's window
@@ -75,8 +80,10 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         driver.set_page_load_timeout(30)
         driver.set_script_timeout(10)
         # a headless window is at least 500 px wide; the viewport can be narrower
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": NARROW, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": NARROW, "height": 800, "deviceScaleFactor": 1, "mobile": False},
+        )
         yield driver
     finally:
         driver.quit()
@@ -97,8 +104,10 @@ def samples(out: Path) -> list[Path]:
     folder (digits aside) and whether they are a folder's index."""
     kinds: dict[tuple[str, bool], Path] = {}
     for page in sorted((out / "news").rglob("*.html")):
-        kind = (re.sub(r"\d", "N", page.parent.relative_to(out).as_posix()),
-                page.name == "index.html")
+        kind = (
+            re.sub(r"\d", "N", page.parent.relative_to(out).as_posix()),
+            page.name == "index.html",
+        )
         if kind not in kinds or page.stat().st_size > kinds[kind].stat().st_size:
             kinds[kind] = page
     return [out / "events.html", *sorted(kinds.values())]
@@ -143,12 +152,16 @@ def test_archive_in_theme(theme: str, browser: Any, tmp_path: Path) -> None:
         for name, left, right in browser.execute_script(PADDING, BOXED):
             boxed += 1
             if min(left, right) < MIN_PADDING:
-                problems.append(f"{page.relative_to(out).as_posix()}: {name} has a "
-                                f"padding of {left} px / {right} px")
+                problems.append(
+                    f"{page.relative_to(out).as_posix()}: {name} has a "
+                    f"padding of {left} px / {right} px"
+                )
                 break
         width, wide = browser.execute_script(WIDTH)
         if width > limit:
-            problems.append(f"{page.relative_to(out).as_posix()} is {width} px wide, the "
-                            f"theme's own pages {limit} px: {'; '.join(wide)}")
+            problems.append(
+                f"{page.relative_to(out).as_posix()} is {width} px wide, the "
+                f"theme's own pages {limit} px: {'; '.join(wide)}"
+            )
     assert boxed, "no event or card on the pages"
     assert not problems, f"{theme}:\n" + "\n".join(problems)

@@ -48,8 +48,12 @@ def small_archive() -> Archive:
         EntityRecord("Keiko Fujimori", "people", 5, "keiko"),  # declared, no event
     ]
     events = [
-        ev("apr10", "2006-04-10", ("Ollanta Humala", "Alan García", "Lourdes Flores"),
-           "Elecciones 2006"),
+        ev(
+            "apr10",
+            "2006-04-10",
+            ("Ollanta Humala", "Alan García", "Lourdes Flores"),
+            "Elecciones 2006",
+        ),
         ev("apr10b", "2006-04-10", ("Alan Garcia",), "Elecciones 2006", lineno=2),
         ev("apr30", "2006-04-30", ("Ollanta Humala",)),
         ev("apr", "2006-04", ("Chile",)),  # month precision: no day page
@@ -129,8 +133,9 @@ def test_docname_lookup(plan: PagePlan) -> None:
 def test_partial_dates_get_no_day_or_month_page(plan: PagePlan) -> None:
     assert "news/2011/index" in plan.pages
     assert plan.pages["news/2011/index"].browse_children == ()
-    assert not any(name.startswith("news/2011/") and name != "news/2011/index"
-                   for name in plan.pages)
+    assert not any(
+        name.startswith("news/2011/") and name != "news/2011/index" for name in plan.pages
+    )
     assert plan.pages["news/2006/04/index"].browse_children == (
         "news/2006/04/10",
         "news/2006/04/30",
@@ -325,18 +330,37 @@ def test_index_parts_split_by_letter_then_by_more_letters() -> None:
     assert index_parts(keyed, 9) == {}
     assert index_parts(keyed, 0) == {}
     assert index_parts(keyed, 2) == {
-        "#": ("4",), "E": ("8",), "S#": ("7",), "SA#": ("0",), "SAA": ("6",),
-        "SAB": ("1",), "SAC": ("2",), "SB": ("3",), "T": ("5",)}
-    assert index_parts(keyed, 6) == {"#": ("4",), "E": ("8",),
-                                     "S": ("7", "0", "6", "1", "2", "3"), "T": ("5",)}
+        "#": ("4",),
+        "E": ("8",),
+        "S#": ("7",),
+        "SA#": ("0",),
+        "SAA": ("6",),
+        "SAB": ("1",),
+        "SAC": ("2",),
+        "SB": ("3",),
+        "T": ("5",),
+    }
+    assert index_parts(keyed, 6) == {
+        "#": ("4",),
+        "E": ("8",),
+        "S": ("7", "0", "6", "1", "2", "3"),
+        "T": ("5",),
+    }
     assert [letter_slug(k) for k in ("#", "SA#", "Б")] == ["other", "saother", "u0411"]
 
 
 def test_periods_by_year_then_by_month() -> None:
     from sphinx_newsarc.core.pages import periods
 
-    archive = Archive([ev("a", "2006-01-02"), ev("b", "2006-03-04"), ev("c", "2006-03-05"),
-                       ev("d", "2007-01-01"), ev("e", "2006")])
+    archive = Archive(
+        [
+            ev("a", "2006-01-02"),
+            ev("b", "2006-03-04"),
+            ev("c", "2006-03-05"),
+            ev("d", "2007-01-01"),
+            ev("e", "2006"),
+        ]
+    )
     uids = archive.ordered
     assert periods(archive, uids, 5) == ()
     assert periods(archive, uids, 0) == ()

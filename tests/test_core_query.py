@@ -42,12 +42,22 @@ def archive() -> Archive:
             ev("y2006", "2006", ("Alan Garcia",), "Elecciones 2006", "Politics"),
             ev("mar31", "2006-03-31", ("Lourdes Flores",), "Elecciones 2006", "Politics"),
             ev("apr", "2006-04", ("Ollanta Humala",), "Elecciones 2006", "Politics"),
-            ev("apr10", "2006-04-10", ("Alan Garca", "Ollanta Humala"), "Elecciones 2006",
-               "Politics"),
+            ev(
+                "apr10",
+                "2006-04-10",
+                ("Alan Garca", "Ollanta Humala"),
+                "Elecciones 2006",
+                "Politics",
+            ),
             ev("apr30", "2006-04-30", ("Ollanta Humala",), "Elecciones 2006", "Economy"),
             ev("may01", "2006-05-01", ("Keiko Fujimori",), "", "Politics"),
-            ev("jun05", "2006-06-05", ("ALAN GARCÍA", "Ollanta Humala"), "Elecciones 2006",
-               "politics"),
+            ev(
+                "jun05",
+                "2006-06-05",
+                ("ALAN GARCÍA", "Ollanta Humala"),
+                "Elecciones 2006",
+                "politics",
+            ),
             ev("feb04", "2004-02-29", ("Chile",), "", "Economy"),
             ev("dec11", "2011-12-04", ("Ollanta Humala",), "Conga", "Environment"),
         ],
@@ -173,9 +183,7 @@ def test_month_range(archive: Archive) -> None:
 
 
 def test_to_year_includes_december_31(archive: Archive) -> None:
-    assert q(archive, start=parse_date("2004"), end=parse_date("2004"), order="oldest") == [
-        "feb04"
-    ]
+    assert q(archive, start=parse_date("2004"), end=parse_date("2004"), order="oldest") == ["feb04"]
     assert q(archive, end=parse_date("2006"), order="oldest") == [
         "feb04",
         "y2006",
@@ -229,8 +237,9 @@ def test_empty_range(archive: Archive) -> None:
     ],
 )
 def test_inverted_range(start: str, end: str, inverted: bool) -> None:
-    query = EventQuery(start=parse_date(start) if start else None,
-                       end=parse_date(end) if end else None)
+    query = EventQuery(
+        start=parse_date(start) if start else None, end=parse_date(end) if end else None
+    )
     assert query.inverted is inverted
 
 
@@ -240,8 +249,11 @@ def test_inverted_range(start: str, end: str, inverted: bool) -> None:
         ("newest", 2, ["dec11", "jun05"]),
         ("oldest", 2, ["feb04", "y2006"]),
         ("newest", 1, ["dec11"]),
-        ("oldest", 100, ["feb04", "y2006", "mar31", "apr", "apr10", "apr30", "may01", "jun05",
-                         "dec11"]),
+        (
+            "oldest",
+            100,
+            ["feb04", "y2006", "mar31", "apr", "apr10", "apr30", "may01", "jun05", "dec11"],
+        ),
     ],
 )
 def test_limit_applies_after_ordering(

@@ -21,9 +21,15 @@ from sphinx_newsarc.core.sources import SourceError, encode_url, parse_source
             "  BBC News   <http://news.bbc.co.uk/2/hi/americas/4896010.stm>  ",
             Source("BBC News", "http://news.bbc.co.uk/2/hi/americas/4896010.stm"),
         ),
-        ("La República<https://larepublica.pe/>", Source("La República", "https://larepublica.pe/")),
+        (
+            "La República<https://larepublica.pe/>",
+            Source("La República", "https://larepublica.pe/"),
+        ),
         ("Archive < https://example.org/x >", Source("Archive", "https://example.org/x")),
-        ("Mirror <ftp://ftp.example.org/pub/a.txt>", Source("Mirror", "ftp://ftp.example.org/pub/a.txt")),
+        (
+            "Mirror <ftp://ftp.example.org/pub/a.txt>",
+            Source("Mirror", "ftp://ftp.example.org/pub/a.txt"),
+        ),
         (
             "Reuters <https://www.reuters.com/a?b=c&d=e#f>",
             Source("Reuters", "https://www.reuters.com/a?b=c&d=e#f"),
@@ -35,16 +41,24 @@ def test_named_url(line: str, expected: Source) -> None:
 
 
 def test_angle_brackets_without_name_take_the_host() -> None:
-    assert parse_source("<https://elcomercio.pe/x>") == Source("elcomercio.pe", "https://elcomercio.pe/x")
+    assert parse_source("<https://elcomercio.pe/x>") == Source(
+        "elcomercio.pe", "https://elcomercio.pe/x"
+    )
 
 
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("https://elcomercio.pe/politica/x", Source("elcomercio.pe", "https://elcomercio.pe/politica/x")),
+        (
+            "https://elcomercio.pe/politica/x",
+            Source("elcomercio.pe", "https://elcomercio.pe/politica/x"),
+        ),
         ("http://news.bbc.co.uk/", Source("news.bbc.co.uk", "http://news.bbc.co.uk/")),
         ("HTTPS://WWW.Example.ORG/Path", Source("www.example.org", "HTTPS://WWW.Example.ORG/Path")),
-        ("https://user@example.org:8080/a", Source("example.org", "https://user@example.org:8080/a")),
+        (
+            "https://user@example.org:8080/a",
+            Source("example.org", "https://user@example.org:8080/a"),
+        ),
         ("  https://example.org  ", Source("example.org", "https://example.org")),
     ],
 )
@@ -140,7 +154,10 @@ def test_invalid_ipv6_url_raises_source_error(line: str) -> None:
         ("http://[::1]:8080/x;y=z", "http://[::1]:8080/x;y=z"),
         ('https://example.org/a "b" <c>', "https://example.org/a%20%22b%22%20%3Cc%3E"),
         ("https://example.org/`{|}^\\", "https://example.org/%60%7B%7C%7D%5E%5C"),
-        ("https://es.wikipedia.org/wiki/Alan_García", "https://es.wikipedia.org/wiki/Alan_Garc%C3%ADa"),
+        (
+            "https://es.wikipedia.org/wiki/Alan_García",
+            "https://es.wikipedia.org/wiki/Alan_Garc%C3%ADa",
+        ),
         ("https://example.org/100%25/50%/x%zz", "https://example.org/100%25/50%25/x%25zz"),
         ("https://example.org/\x00\x7f", "https://example.org/%00%7F"),
     ],
@@ -149,6 +166,8 @@ def test_encode_url(url: str, encoded: str) -> None:
     assert encode_url(url) == encoded
     assert encode_url(encoded) == encoded  # idempotent: escapes already there stay
     assert parse_source(encoded).url == encoded
+
+
 # -- percent-encoding (one rule with the importer) ------------------------------------------
 
 

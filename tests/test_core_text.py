@@ -151,6 +151,8 @@ def test_strip_control_chars_keeps_tab_and_line_breaks_only() -> None:
     assert strip_control_chars(text) == "abc\td\ne\nfghij" + "k\u00a0l\u2028m"
     assert control_chars(text) == ["\x00", "\x07", "\r", "\x0b", "\x1b", "\x7f", "\x85", "\x9f"]
     assert control_chars("plain text, tab\tand\nlines") == []
+
+
 @pytest.mark.parametrize(
     ("text", "clean", "found"),
     [

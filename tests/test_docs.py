@@ -29,13 +29,35 @@ def copy_docs(tmp_path: Path) -> Path:
 def test_docs_build_without_warnings(tmp_path: Path) -> None:
     src = copy_docs(tmp_path)
     out = tmp_path / "html"
-    code = build_main(["-q", "-W", "--keep-going", "-n", "-b", "html", str(src), str(out),
-                       "-D", "html_theme=alabaster"])
+    code = build_main(
+        [
+            "-q",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-b",
+            "html",
+            str(src),
+            str(out),
+            "-D",
+            "html_theme=alabaster",
+        ]
+    )
     assert code == 0
     # every feature page and the demo archive came out
-    for page in ("authoring", "roles", "archive", "settings", "warnings", "importing",
-                 "news/index", "news/chronology", "news/entities/taliban",
-                 "news/stories/taliban-insurgency", "news/2006/09/03"):
+    for page in (
+        "authoring",
+        "roles",
+        "archive",
+        "settings",
+        "warnings",
+        "importing",
+        "news/index",
+        "news/chronology",
+        "news/entities/taliban",
+        "news/stories/taliban-insurgency",
+        "news/2006/09/03",
+    ):
         assert (out / f"{page}.html").exists(), page
 
 
@@ -43,12 +65,14 @@ def test_docs_build_without_warnings(tmp_path: Path) -> None:
 def test_docs_epub_passes_epubcheck(tmp_path: Path) -> None:
     src = copy_docs(tmp_path)
     out = tmp_path / "epub"
-    code = build_main(["-q", "-W", "-b", "epub", "-d", str(tmp_path / "doctrees"), str(src),
-                       str(out)])
+    code = build_main(
+        ["-q", "-W", "-b", "epub", "-d", str(tmp_path / "doctrees"), str(src), str(out)]
+    )
     assert code == 0
     book = next(out.glob("*.epub"))
-    result = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(book)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        ["java", "-jar", str(EPUBCHECK_JAR), str(book)], capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
 
 
@@ -56,11 +80,18 @@ def test_docs_epub_passes_epubcheck(tmp_path: Path) -> None:
 def test_docs_pdf_builds(tmp_path: Path) -> None:
     src = copy_docs(tmp_path)
     out = tmp_path / "latex"
-    assert build_main(["-q", "-W", "-b", "latex", "-d", str(tmp_path / "doctrees"), str(src),
-                       str(out)]) == 0
+    assert (
+        build_main(
+            ["-q", "-W", "-b", "latex", "-d", str(tmp_path / "doctrees"), str(src), str(out)]
+        )
+        == 0
+    )
     result = subprocess.run(
         ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "sphinx-newsarc.tex"],
-        cwd=out, capture_output=True, text=True, timeout=600,
+        cwd=out,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert (out / "sphinx-newsarc.pdf").stat().st_size > 10_000
@@ -74,8 +105,12 @@ def test_docs_pdf_builds(tmp_path: Path) -> None:
     assert r"\chapter{Quick start}" in tex and r"\chapter{Settings}" in tex
     assert r"\chapter{News archive}" in tex
     assert r"\subsection{2006}" in tex  # the Chronology's years, under the archive chapter
-    text = subprocess.run(["pdftotext", str(out / "sphinx-newsarc.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(out / "sphinx-newsarc.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert not re.search(r"[.!?]\s*,\s*p\.", text)  # no "soldiers., p. 30"
 
 
@@ -92,12 +127,14 @@ def test_settings_and_warnings_pages_are_generated_from_the_code(tmp_path: Path)
     for page in ("settings.md", "warnings.md"):
         shutil.copy(DOCS / page, src / page)
     (src / "index.md").write_text(
-        "# Docs\n\n```{toctree}\nsettings\nwarnings\nfeeds\nauthoring\n```\n")
+        "# Docs\n\n```{toctree}\nsettings\nwarnings\nfeeds\nauthoring\n```\n"
+    )
     (src / "feeds.md").write_text("# Feeds\n")
     (src / "authoring.md").write_text("# Authoring\n\n(choosing-a-layout)=\n## Choosing a layout\n")
     (src / "conf.py").write_text(
         "extensions = ['myst_parser', 'sphinx_newsarc._docs']\n"
-        "myst_enable_extensions = ['deflist']\n")
+        "myst_enable_extensions = ['deflist']\n"
+    )
     out = tmp_path / "text"
     assert build_main(["-q", "-W", "-b", "text", str(src), str(out)]) == 0
     text = " ".join(read(out / "settings.txt").split())
@@ -105,7 +142,7 @@ def test_settings_and_warnings_pages_are_generated_from_the_code(tmp_path: Path)
         name = f"newsarc_{field.name}"
         assert name in text, name
         start = text.index(name)
-        entry = text[start:text.find("newsarc_", start + len(name))]
+        entry = text[start : text.find("newsarc_", start + len(name))]
         entry = entry.replace("\u2018", "'").replace("\u2019", "'")  # smart quotes
         assert field.metadata["validator"].expects in entry
         assert "Default:" in entry

@@ -10,12 +10,16 @@ from conftest import read, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 SEED_RELATED = [
-    ("Alan Garca of the APRA is re-elected President of Peru",
-     "Context: Alan García, Ollanta Humala"),
+    (
+        "Alan Garca of the APRA is re-elected President of Peru",
+        "Context: Alan García, Ollanta Humala",
+    ),
     ("A court of Lima orders 18 months of pre-trial imprisonment", "Context: Ollanta Humala"),
     ("The President of Peru Ollanta Humala recalls the ambassador", "Context: Ollanta Humala"),
-    ("The President of Peru Ollanta Humala declares a state of emergency",
-     "Context: Ollanta Humala"),
+    (
+        "The President of Peru Ollanta Humala declares a state of emergency",
+        "Context: Ollanta Humala",
+    ),
     ("Ollanta Humala is elected President of Peru", "Context: Ollanta Humala"),
 ]
 
@@ -87,8 +91,9 @@ def related_items(fragment: str) -> list[tuple[str, str]]:
     items = re.findall(r"<li>(.*?)</li>", box, re.S)
     out = []
     for item in items:
-        assert re.match(r'<p><a class="newsarc-date-text[^>]*><time datetime="\d{4}(-\d\d){0,2}">',
-                        item), item
+        assert re.match(
+            r'<p><a class="newsarc-date-text[^>]*><time datetime="\d{4}(-\d\d){0,2}">', item
+        ), item
         item = item.split(" \N{EM DASH} ", 1)[1]
         headline = re.sub(r"<[^>]+>", "", item.split("newsarc-context")[0].rsplit("<em", 1)[0])
         context = re.search(r'newsarc-context">([^<]*)<', item)
@@ -161,8 +166,10 @@ def test_rst_authoring(app: SphinxTestApp) -> None:
     # the explicit related event comes first even though it shares no entity
     assert items[0][0] == "Ollanta Humala is elected President of Peru."
     assert items[0][1] == ""
-    assert items[1] == ("Alan García is re-elected President of Peru.",
-                        "Context: Alan García, Ollanta Humala")
+    assert items[1] == (
+        "Alan García is re-elected President of Peru.",
+        "Context: Alan García, Ollanta Humala",
+    )
     # spellings that differ in case and accents, and the alias, are one entity
     runoff = event_html(html, "peru-2006-runoff")
     assert ">Alan García<" in runoff and ">Ollanta Humala<" in runoff
@@ -204,8 +211,13 @@ def test_localised_dates(app: SphinxTestApp) -> None:
     "html",
     testroot="sample",
     srcdir="sample-urls",
-    confoverrides={"newsarc_pages": {"entity": "people/{slug}", "entities": "people/index",
-                                     "day": "days/{year}-{month}-{day}"}},
+    confoverrides={
+        "newsarc_pages": {
+            "entity": "people/{slug}",
+            "entities": "people/index",
+            "day": "days/{year}-{month}-{day}",
+        }
+    },
 )
 def test_configurable_urls(app: SphinxTestApp) -> None:
     app.build()

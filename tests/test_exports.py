@@ -15,8 +15,11 @@ from sphinx_newsarc.core.archive import Archive
 from sphinx_newsarc.domain import NewsDomain
 from sphinx_newsarc.importer import import_events
 
-SCHEMA = json.loads((Path(__file__).parent.parent / "sphinx_newsarc" / "schema"
-                     / "events.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (Path(__file__).parent.parent / "sphinx_newsarc" / "schema" / "events.schema.json").read_text(
+        encoding="utf-8"
+    )
+)
 
 
 def check_schema(data: dict[str, Any]) -> None:
@@ -37,8 +40,9 @@ def check_schema(data: dict[str, Any]) -> None:
 
 
 def canonical(data: bytes) -> bytes:
-    return (json.dumps(json.loads(data), sort_keys=True, indent=2, ensure_ascii=False)
-            + "\n").encode()
+    return (
+        json.dumps(json.loads(data), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    ).encode()
 
 
 @pytest.mark.sphinx("html", testroot="archive")
@@ -66,28 +70,41 @@ def test_events_json_and_day_json(app: SphinxTestApp) -> None:
     # an alias becomes the canonical name; the declaration comes along
     cabinet = next(e for e in data["events"] if e["headline"].startswith("Karzai names"))
     assert cabinet["entities"] == ["Hamid Karzai", "Afghanistan"]
-    assert data["entities"] == [{
-        "name": "Hamid Karzai", "aliases": ["Karzai"], "kind": "person",
-        "url": "https://en.wikipedia.org/wiki/Hamid_Karzai",
-        "description": "President of Afghanistan.", "wikidata": "",
-    }]
+    assert data["entities"] == [
+        {
+            "name": "Hamid Karzai",
+            "aliases": ["Karzai"],
+            "kind": "person",
+            "url": "https://en.wikipedia.org/wiki/Hamid_Karzai",
+            "description": "President of Afghanistan.",
+            "wikidata": "",
+        }
+    ]
 
     day = json.loads((app.outdir / "news/2006/03/21.json").read_bytes())
     check_schema(day)
     assert [e["headline"] for e in day["events"]] == [
-        "Karzai names a new cabinet.", "Taliban fighters attack a police post in Helmand."]
+        "Karzai names a new cabinet.",
+        "Taliban fighters attack a police post in Helmand.",
+    ]
     assert [e["name"] for e in day["entities"]] == ["Hamid Karzai"]
     assert not (app.outdir / "news/2006/05.json").exists()  # month pages have none
     page = read(app.outdir / "news/2006/03/21.html")
-    assert re.search(r'<p class="newsarc-formats">Formats: <strong>HTML</strong> · '
-                     r'<a class="[^"]*" href="21.json">JSON</a></p>', page)
+    assert re.search(
+        r'<p class="newsarc-formats">Formats: <strong>HTML</strong> · '
+        r'<a class="[^"]*" href="21.json">JSON</a></p>',
+        page,
+    )
     assert '<link rel="alternate" type="application/json" title="2006-03-21 (JSON)' in page
     front = read(app.outdir / "news/index.html")
     assert 'href="events.json">JSON</a>' in front
 
 
-@pytest.mark.sphinx("html", testroot="archive", confoverrides={
-    "newsarc_json": {"events": "data/all.json", "day": ""}})
+@pytest.mark.sphinx(
+    "html",
+    testroot="archive",
+    confoverrides={"newsarc_json": {"events": "data/all.json", "day": ""}},
+)
 def test_json_paths_are_configurable(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
@@ -125,16 +142,27 @@ def _build(src: Path, out: Path) -> tuple[bytes, set[tuple[object, ...]], str]:
         app.build()
         domain = app.env.get_domain("news")
         assert isinstance(domain, NewsDomain)
-        return ((Path(app.outdir) / "news/events.json").read_bytes(), facts(domain.archive),
-                app.warning.getvalue())
+        return (
+            (Path(app.outdir) / "news/events.json").read_bytes(),
+            facts(domain.archive),
+            app.warning.getvalue(),
+        )
     finally:
         app.cleanup()
 
 
 def facts(archive: Archive) -> set[tuple[object, ...]]:
     return {
-        (e.id, e.date.iso(), e.headline, archive.entities_of[e.uid], e.sources, e.story,
-         e.category, e.related)
+        (
+            e.id,
+            e.date.iso(),
+            e.headline,
+            archive.entities_of[e.uid],
+            e.sources,
+            e.story,
+            e.category,
+            e.related,
+        )
         for e in archive.events.values()
     }
 
@@ -164,15 +192,23 @@ def test_exporter_writes_the_bytes_of_dump_export() -> None:
     from sphinx_newsarc.export import Exporter, dump, export
 
     events = [
-        EventRecord(uid=f"d#{n}", id=f"e{n}", date=parse_date(f"2010-01-0{1 + n % 3}"),
-                    headline=f'Quote "{n}" \u00e9 <b>', docname="d", lineno=n, anchor=f"e{n}",
-                    entities=("A", "B b") if n % 2 else (),
-                    sources=(Source("AP", "https://x.test/?a=1&b=2"),) if n % 3 else (),
-                    related=("e1",) if n == 2 else ())
+        EventRecord(
+            uid=f"d#{n}",
+            id=f"e{n}",
+            date=parse_date(f"2010-01-0{1 + n % 3}"),
+            headline=f'Quote "{n}" \u00e9 <b>',
+            docname="d",
+            lineno=n,
+            anchor=f"e{n}",
+            entities=("A", "B b") if n % 2 else (),
+            sources=(Source("AP", "https://x.test/?a=1&b=2"),) if n % 3 else (),
+            related=("e1",) if n == 2 else (),
+        )
         for n in range(7)
     ]
-    archive = Archive(events, [EntityRecord("A", "d", 1, "a", aliases=("Ay",),
-                                            description=("One.", "Two."))])
+    archive = Archive(
+        events, [EntityRecord("A", "d", 1, "a", aliases=("Ay",), description=("One.", "Two."))]
+    )
     exporter = Exporter(archive)
     for chosen in (None, ["d#1", "d#2"], ["d#0"], []):
         assert exporter.dump(chosen) == dump(export(archive, chosen)), chosen
@@ -185,8 +221,11 @@ def test_the_schema_s_id_pattern_is_the_event_id_rule() -> None:
 
     from sphinx_newsarc.core.model import EVENT_ID
 
-    schema = json.loads((Path(__file__).parents[1] / "sphinx_newsarc/schema/events.schema.json")
-                        .read_text(encoding="utf-8"))
+    schema = json.loads(
+        (Path(__file__).parents[1] / "sphinx_newsarc/schema/events.schema.json").read_text(
+            encoding="utf-8"
+        )
+    )
     patterns = [value["pattern"] for value in _find(schema, "id") if "pattern" in value]
     assert patterns and all(p == EVENT_ID.pattern for p in patterns)
 

@@ -14,7 +14,7 @@ from sphinx.testing.util import SphinxTestApp
 
 A = "{http://www.w3.org/2005/Atom}"
 BASE = "https://example.org/archive/"
-HOSTILE = "AT&T <Labs> buys \"Zoë's Café\" for 5 < 6 & 7 > 3."
+HOSTILE = 'AT&T <Labs> buys "Zoë\'s Café" for 5 < 6 & 7 > 3.'
 FEEDS = {
     "news/feeds/all.atom.xml",
     "news/feeds/entities/at-t-labs.atom.xml",
@@ -27,8 +27,10 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
 
 def feed_files(outdir: Path) -> dict[str, bytes]:
-    return {p.relative_to(outdir).as_posix(): p.read_bytes()
-            for p in sorted(Path(outdir).rglob("*.atom.xml"))}
+    return {
+        p.relative_to(outdir).as_posix(): p.read_bytes()
+        for p in sorted(Path(outdir).rglob("*.atom.xml"))
+    }
 
 
 def check_atom(data: bytes) -> ET.Element:
@@ -69,8 +71,8 @@ def test_feeds_are_valid_atom_a_feed_reader_reads(app: SphinxTestApp) -> None:
         assert not parsed.bozo, (name, parsed.get("bozo_exception"))
         assert parsed.version == "atom10"
         assert parsed.feed.id == BASE + name
-        assert parsed.feed.author == "Zoë <Ünal> & \"O'Brien\""
-        assert parsed.feed.title.endswith(" \N{EM DASH} Feeds & <Tests> \"Q\"")
+        assert parsed.feed.author == 'Zoë <Ünal> & "O\'Brien"'
+        assert parsed.feed.title.endswith(' \N{EM DASH} Feeds & <Tests> "Q"')
         for entry in parsed.entries:
             assert entry.id and entry.title and entry.updated_parsed and entry.link
 
@@ -90,7 +92,7 @@ def test_feeds_are_valid_atom_a_feed_reader_reads(app: SphinxTestApp) -> None:
     assert everything.entries[0].updated == "2006-04-01T00:00:00Z"  # known to the month
     assert everything.feed.updated == "2006-04-01T00:00:00Z"
     terms = [t.term for t in entry.tags]
-    assert terms == ["AT&T <Labs>", "Zoë Ünal", "Tom & Jerry's \"<Saga>\"", "Business & <Money>"]
+    assert terms == ["AT&T <Labs>", "Zoë Ünal", 'Tom & Jerry\'s "<Saga>"', "Business & <Money>"]
     related = [(link.href, link.get("title")) for link in entry.links if link.rel == "related"]
     assert related == [("https://example.com/a?x=1&y=%20", "Le Monde & Co")]
     content = entry.content[0].value
@@ -98,8 +100,9 @@ def test_feeds_are_valid_atom_a_feed_reader_reads(app: SphinxTestApp) -> None:
     assert f'href="{BASE}news/entities/zoe-unal.html"' in content
 
     entity = feedparser.parse(files["news/feeds/entities/zoe-unal.atom.xml"])
-    assert [e.id for e in entity.entries] == [BASE + "events.html#" + a
-                                              for a in ("month-only", "reply", "att-cafe")]
+    assert [e.id for e in entity.entries] == [
+        BASE + "events.html#" + a for a in ("month-only", "reply", "att-cafe")
+    ]
     assert entity.feed.title.startswith("Zoë Ünal \N{EM DASH} ")
     assert entity.feed.link == BASE + "news/entities/zoe-unal.html"
     category = feedparser.parse(files["news/feeds/categories/business-money.atom.xml"])
@@ -110,8 +113,9 @@ def test_feeds_are_valid_atom_a_feed_reader_reads(app: SphinxTestApp) -> None:
 
 
 def alternates(html: str) -> list[tuple[str, str, str]]:
-    return re.findall(r'<link rel="alternate" type="([^"]+)" title="([^"]*)" href="([^"]+)" />',
-                      html)
+    return re.findall(
+        r'<link rel="alternate" type="([^"]+)" title="([^"]*)" href="([^"]+)" />', html
+    )
 
 
 @pytest.mark.sphinx("html", testroot="feeds")
@@ -119,32 +123,48 @@ def test_pages_link_their_feeds(app: SphinxTestApp) -> None:
     app.build()
     front = read(app.outdir / "news/index.html")
     hrefs = [href for _type, _title, href in alternates(front)]
-    assert hrefs == ["feeds/all.atom.xml", "events.json",
-                     "feeds/categories/business-money.atom.xml", "feeds/categories/other.atom.xml",
-                     "calendar.ics"]
+    assert hrefs == [
+        "feeds/all.atom.xml",
+        "events.json",
+        "feeds/categories/business-money.atom.xml",
+        "feeds/categories/other.atom.xml",
+        "calendar.ics",
+    ]
     assert 'title="Category: Business &amp; &lt;Money&gt; \N{EM DASH} ' in front
-    assert re.search(r'<p class="newsarc-category-feeds">.*href="feeds/categories/other.atom.xml"',
-                     front)
+    assert re.search(
+        r'<p class="newsarc-category-feeds">.*href="feeds/categories/other.atom.xml"', front
+    )
     entity = read(app.outdir / "news/entities/at-t-labs.html")
     assert ("application/atom+xml", "../feeds/entities/at-t-labs.atom.xml") in [
-        (t, h) for t, _title, h in alternates(entity)]
-    assert re.search(r'class="newsarc-formats">Formats: <strong>HTML</strong> · <a [^>]*'
-                     r'href="../feeds/entities/at-t-labs.atom.xml">Atom</a>', entity)
+        (t, h) for t, _title, h in alternates(entity)
+    ]
+    assert re.search(
+        r'class="newsarc-formats">Formats: <strong>HTML</strong> · <a [^>]*'
+        r'href="../feeds/entities/at-t-labs.atom.xml">Atom</a>',
+        entity,
+    )
     story = read(app.outdir / "news/stories/tom-jerry-s-saga.html")
     assert "../feeds/stories/tom-jerry-s-saga.atom.xml" in [h for *_x, h in alternates(story)]
     # the whole archive's feed from every page, relative to it
     events = read(app.outdir / "events.html")
     title = "News archive \N{EM DASH} Feeds &amp; &lt;Tests&gt; &quot;Q&quot;"
     assert alternates(events) == [("application/atom+xml", title, "news/feeds/all.atom.xml")]
-    pages = {"news/index.html": front, "news/entities/at-t-labs.html": entity,
-             "news/stories/tom-jerry-s-saga.html": story, "events.html": events}
+    pages = {
+        "news/index.html": front,
+        "news/entities/at-t-labs.html": entity,
+        "news/stories/tom-jerry-s-saga.html": story,
+        "events.html": events,
+    }
     for page, html in pages.items():
         for _type, _title, href in alternates(html):
             assert ((app.outdir / page).parent / href).resolve().is_file(), (page, href)
 
 
-@pytest.mark.sphinx("html", testroot="feeds", confoverrides={"newsarc_feed_length": 2,
-                                                            "html_baseurl": "https://x.test/a"})
+@pytest.mark.sphinx(
+    "html",
+    testroot="feeds",
+    confoverrides={"newsarc_feed_length": 2, "html_baseurl": "https://x.test/a"},
+)
 def test_feed_length_and_base_without_slash(app: SphinxTestApp) -> None:
     app.build()
     everything = feedparser.parse((app.outdir / "news/feeds/all.atom.xml").read_bytes())
@@ -152,8 +172,11 @@ def test_feed_length_and_base_without_slash(app: SphinxTestApp) -> None:
     assert everything.feed.id == "https://x.test/a/news/feeds/all.atom.xml"
 
 
-@pytest.mark.sphinx("html", testroot="feeds", confoverrides={
-    "newsarc_feeds": {"entity": "", "all": "feed.xml", "category": None}})
+@pytest.mark.sphinx(
+    "html",
+    testroot="feeds",
+    confoverrides={"newsarc_feeds": {"entity": "", "all": "feed.xml", "category": None}},
+)
 def test_feed_paths_are_configurable(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
@@ -172,19 +195,26 @@ def test_no_feeds_and_no_warning_without_baseurl_by_default(app: SphinxTestApp) 
     assert (app.outdir / "news/events.json").exists()  # JSON needs no base URL
 
 
-@pytest.mark.sphinx("html", testroot="feeds", confoverrides={"html_baseurl": "",
-                                                            "newsarc_feeds": True})
+@pytest.mark.sphinx(
+    "html", testroot="feeds", confoverrides={"html_baseurl": "", "newsarc_feeds": True}
+)
 def test_feeds_asked_for_without_baseurl_warn_at_conf_py(app: SphinxTestApp) -> None:
     app.build()
     warnings = warnings_of(app)
     assert len(warnings) == 1, warnings
-    assert re.match(r"^.*conf\.py:7: WARNING: newsarc_feeds asks for Atom feeds, but "
-                    r"html_baseurl is not set.*\[newsarc\.feed\]$", warnings[0])
+    assert re.match(
+        r"^.*conf\.py:7: WARNING: newsarc_feeds asks for Atom feeds, but "
+        r"html_baseurl is not set.*\[newsarc\.feed\]$",
+        warnings[0],
+    )
     assert not (app.outdir / "news/feeds").exists()
 
 
-@pytest.mark.sphinx("html", testroot="feeds", confoverrides={
-    "newsarc_feeds": {"entity": "feeds/no-slug.xml"}, "newsarc_json": "yes"})
+@pytest.mark.sphinx(
+    "html",
+    testroot="feeds",
+    confoverrides={"newsarc_feeds": {"entity": "feeds/no-slug.xml"}, "newsarc_json": "yes"},
+)
 def test_invalid_output_settings(app: SphinxTestApp) -> None:
     app.build()
     warnings = [w for w in warnings_of(app) if w.endswith("[newsarc.config]")]
@@ -210,7 +240,8 @@ def test_no_feeds_or_json_in_epub(app: SphinxTestApp) -> None:
     assert not list(Path(app.outdir).rglob("*.atom.xml"))
     assert not list(Path(app.outdir).rglob("*.json"))
     assert "newsarc-formats" not in "".join(
-        p.read_text(encoding="utf-8") for p in Path(app.outdir).rglob("*.xhtml"))
+        p.read_text(encoding="utf-8") for p in Path(app.outdir).rglob("*.xhtml")
+    )
 
 
 def test_feeds_are_deterministic_and_incremental_equals_clean(tmp_path: Path) -> None:
@@ -234,9 +265,14 @@ def test_feeds_are_deterministic_and_incremental_equals_clean(tmp_path: Path) ->
     assert incremental == feed_files(clean)
     assert "news/feeds/categories/other.atom.xml" not in incremental  # stale feed deleted
     assert "news/feeds/categories/misc.atom.xml" in incremental
-    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.json")
-            if ".doctrees" not in p.parts} == {
-        p.relative_to(clean).as_posix(): p.read_bytes() for p in clean.rglob("*.json")
-        if ".doctrees" not in p.parts}
+    assert {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in out.rglob("*.json")
+        if ".doctrees" not in p.parts
+    } == {
+        p.relative_to(clean).as_posix(): p.read_bytes()
+        for p in clean.rglob("*.json")
+        if ".doctrees" not in p.parts
+    }
     assert (out / "news/index.html").read_bytes() == (clean / "news/index.html").read_bytes()
     assert b"categories/other.atom.xml" not in (out / "news/index.html").read_bytes()

@@ -130,8 +130,9 @@ def _source_urls(sources: object) -> list[str]:
     return urls
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("json", "events.json"), ("jsonl", "events.jsonl"),
-                                           ("csv", "events.csv")])
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("json", "events.json"), ("jsonl", "events.jsonl"), ("csv", "events.csv")]
+)
 def test_generic_formats_build_verbatim(tmp_path: Path, fmt: str, name: str) -> None:
     result = _build(tmp_path, fmt, [DATA / name])
     headlines = sorted("".join(e["headline"]) for e in result.events)
@@ -148,8 +149,13 @@ def test_generic_formats_build_verbatim(tmp_path: Path, fmt: str, name: str) -> 
         )
     urls = sorted(u for e in result.events for u in e["urls"])
     assert urls == sorted(u for e in expected for u in _source_urls(e.get("sources")))
-    for entity in ["Ollanta Humala", "Alan García", "Lourdes Flores", "Peru",
-                   "Oficina Nacional de Procesos Electorales"]:
+    for entity in [
+        "Ollanta Humala",
+        "Alan García",
+        "Lourdes Flores",
+        "Peru",
+        "Oficina Nacional de Procesos Electorales",
+    ]:
         assert entity in result.entities
     if fmt != "csv":
         assert "Keiko, Fujimori" in result.entities
@@ -163,7 +169,8 @@ def test_wikitimes_builds_verbatim(tmp_path: Path, name: str) -> None:
     records = raw if isinstance(raw, list) else raw["event"]
     assert sorted("".join(e["headline"]) for e in result.events) == sorted(
         # the commas the export left at the end where it removed links are dropped
-        re.sub(r"(?:\s*,)+\s*$", "", " ".join(r["description"].split())) for r in records
+        re.sub(r"(?:\s*,)+\s*$", "", " ".join(r["description"].split()))
+        for r in records
     )
     assert sorted(u for e in result.events for u in e["urls"]) == sorted(
         s["url"] for r in records for s in r["source"]
@@ -176,11 +183,16 @@ def test_wikitimes_builds_verbatim(tmp_path: Path, name: str) -> None:
             elif entity["name"] == "ITunes":  # MediaWiki's capital, undone from the headline
                 assert "iTunes" in names
             else:
-                assert any(n.replace(",", "").replace(".", "") == entity["name"] or
-                           n == entity["name"] for n in names) or entity["name"] in {
+                assert any(
+                    n.replace(",", "").replace(".", "") == entity["name"] or n == entity["name"]
+                    for n in names
+                ) or entity["name"] in {
                     # names the export shortened: the URL's title is shown instead
-                    "Peoples Republic of China", "Tiananmen Square selfimmolation incident",
-                    "Douglas DC3", "US Electoral College", "US presidential election 2000",
+                    "Peoples Republic of China",
+                    "Tiananmen Square selfimmolation incident",
+                    "Douglas DC3",
+                    "US Electoral College",
+                    "US presidential election 2000",
                 }, entity["name"]
     if name.startswith("events"):
         assert "http://en.wikipedia.org/wiki/Ciudad_Bol%C3%ADvar" in result.links

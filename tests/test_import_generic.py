@@ -33,7 +33,10 @@ def _read(fmt: str, name: str) -> tuple[list[ImportedEvent], Problems]:
 def test_reader_reads_every_field(fmt: str) -> None:
     events, _ = _read(fmt, FORMATS[fmt])
     assert [e.date for e in events] == [
-        EventDate(2006), EventDate(2006, 4, 10), EventDate(2006, 4, 10), EventDate(2006, 6),
+        EventDate(2006),
+        EventDate(2006, 4, 10),
+        EventDate(2006, 4, 10),
+        EventDate(2006, 6),
         EventDate(2006, 6, 4),
     ]
     first = events[1]
@@ -45,8 +48,10 @@ def test_reader_reads_every_field(fmt: str) -> None:
     assert first.entities == ("Ollanta Humala", "Alan García", "Lourdes Flores")
     assert first.sources == (
         ImportedSource("BBC", "http://news.bbc.co.uk/2/hi/americas/4897186.stm"),
-        ImportedSource("Bloomberg", "http://www.bloomberg.com/apps/news?pid=10000086"
-                       "&sid=aJQ2YVcz681I&refer=latin_america"),
+        ImportedSource(
+            "Bloomberg",
+            "http://www.bloomberg.com/apps/news?pid=10000086&sid=aJQ2YVcz681I&refer=latin_america",
+        ),
         ImportedSource("", "http://example.org/a;b=c"),
         ImportedSource("El Comercio", ""),
     )
@@ -71,7 +76,9 @@ def test_entity_objects_and_top_level_entities_are_declared() -> None:
     garcia = by_name["Alan García"]
     # "Alan Garcia" differs only by an accent: the extension matches it anyway, no alias
     assert (garcia.aliases, garcia.kind, garcia.url) == (
-        (), "person", "https://en.wikipedia.org/wiki/Alan_Garc%C3%ADa",
+        (),
+        "person",
+        "https://en.wikipedia.org/wiki/Alan_Garc%C3%ADa",
     )
     assert by_name["Ciudad Bolívar"].aliases == ("Ciudad Bolvar",)
     assert by_name["Ciudad Bolívar"].description.startswith("A city in Venezuela.\n\n*Not*")
@@ -98,10 +105,19 @@ def test_bad_json_records_are_reported_with_record_and_pointer() -> None:
         ("record 7 (/6/entities)", "malformed record"),
         ("record 8 (/7/date)", "bad date"),
     ]
-    assert problems.skipped == {"no date": 1, "bad date": 2, "no headline": 1,
-                                "source without URL or name": 1, "malformed record": 2}
-    assert problems.warnings == {"unknown field": 1, "bad source URL": 1, "bad id": 1,
-                                 "duplicate id": 1}
+    assert problems.skipped == {
+        "no date": 1,
+        "bad date": 2,
+        "no headline": 1,
+        "source without URL or name": 1,
+        "malformed record": 2,
+    }
+    assert problems.warnings == {
+        "unknown field": 1,
+        "bad source URL": 1,
+        "bad id": 1,
+        "duplicate id": 1,
+    }
     assert events[1].id == "good-1-2"
     assert events[1].sources == (ImportedSource("Bad URL", ""),)
     assert events[2].id == "not-a-slug"
@@ -135,8 +151,9 @@ def test_bad_csv_rows_are_reported_with_the_line_they_start_on() -> None:
 
 
 def test_summary_counts(tmp_path: Path) -> None:
-    summary = import_events([DATA / "bad.json", DATA / "events.json"], tmp_path / "out",
-                            format="json")
+    summary = import_events(
+        [DATA / "bad.json", DATA / "events.json"], tmp_path / "out", format="json"
+    )
     assert summary.ok
     assert summary.records == 17
     assert summary.events == 8
@@ -146,8 +163,10 @@ def test_summary_counts(tmp_path: Path) -> None:
     assert summary.warnings["duplicate id"] == 2
     text = summary.report()
     assert "Wrote 8 events, 3 entities and 9 sources from 17 records" in text
-    assert ("Skipped 7 records: 2 bad date, 2 malformed record, 1 no date, 1 no headline, "
-            "1 source without URL or name.") in text
+    assert (
+        "Skipped 7 records: 2 bad date, 2 malformed record, 1 no date, 1 no headline, "
+        "1 source without URL or name."
+    ) in text
 
 
 @pytest.mark.parametrize(
@@ -180,8 +199,7 @@ def test_missing_input_writes_nothing(tmp_path: Path) -> None:
 
 def test_jsonl_and_csv_accept_bom_and_other_delimiters(tmp_path: Path) -> None:
     path = tmp_path / "e.csv"
-    path.write_text("\ufeffdate;headline;entities\n2006-04-10;Semicolons;A, B\n",
-                    encoding="utf-8")
+    path.write_text("\ufeffdate;headline;entities\n2006-04-10;Semicolons;A, B\n", encoding="utf-8")
     batch = read_one(path, "csv", Problems(), delimiter=";")
     assert [(e.headline, e.entities) for e in batch.events] == [("Semicolons", ("A, B",))]
 
@@ -211,12 +229,18 @@ def test_schema_matches_the_reader() -> None:
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
 def test_control_characters_are_removed_and_reported(tmp_path: Path, fmt: str) -> None:
-    record = {"date": "2006-04-10", "headline": "Bell\x07 and escape\x1b[31m",
-              "body": "Line one\x0bline two\x00.\r\nEnd\x85\x9f"}
+    record = {
+        "date": "2006-04-10",
+        "headline": "Bell\x07 and escape\x1b[31m",
+        "body": "Line one\x0bline two\x00.\r\nEnd\x85\x9f",
+    }
     path = tmp_path / f"e.{fmt}"
     if fmt == "csv":
-        path.write_text("date,headline,body\n" + ",".join(
-            '"' + v + '"' for v in record.values()) + "\n", encoding="utf-8", newline="")
+        path.write_text(
+            "date,headline,body\n" + ",".join('"' + v + '"' for v in record.values()) + "\n",
+            encoding="utf-8",
+            newline="",
+        )
     elif fmt == "jsonl":
         path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     else:
@@ -261,34 +285,56 @@ def test_lone_surrogates_skip_the_record_with_its_position(tmp_path: Path, fmt: 
 @pytest.mark.parametrize("fmt", ["json", "wikitimes"])
 def test_deeply_nested_json_is_an_unreadable_input(tmp_path: Path, fmt: str) -> None:
     path = tmp_path / "deep.json"
-    path.write_text('[{"date": "2006", "headline": "x"},\n' + "[" * 100_000 + "]" * 100_000 + "]",
-                    encoding="utf-8")
+    path.write_text(
+        '[{"date": "2006", "headline": "x"},\n' + "[" * 100_000 + "]" * 100_000 + "]",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as info:
         read_one(path, fmt, Problems())
-    assert str(info.value) == (f"{path}: invalid JSON: arrays and objects nest more than 500 "
-                               "deep (line 2 column 500)")
+    assert str(info.value) == (
+        f"{path}: invalid JSON: arrays and objects nest more than 500 deep (line 2 column 500)"
+    )
 
 
 def test_deeply_nested_jsonl_line_is_a_skipped_record(tmp_path: Path) -> None:
     path = tmp_path / "deep.jsonl"
-    path.write_text('{"date": "2006", "headline": "x"}\n' + "[" * 100_000 + "]" * 100_000
-                    + '\n{"date": "2007", "headline": "y"}\n', encoding="utf-8")
+    path.write_text(
+        '{"date": "2006", "headline": "x"}\n'
+        + "[" * 100_000
+        + "]" * 100_000
+        + '\n{"date": "2007", "headline": "y"}\n',
+        encoding="utf-8",
+    )
     problems = Problems()
     batch = read_one(path, "jsonl", problems)
     assert [e.headline for e in batch.events] == ["x", "y"]
     assert [str(p) for p in problems] == [
         f"{path}: line 2: malformed record: invalid JSON: arrays and objects nest more than "
-        "500 deep (column 501) (record skipped)"]
+        "500 deep (column 501) (record skipped)"
+    ]
 
 
 def test_source_urls_use_the_core_encoding_rule(tmp_path: Path) -> None:
     from sphinx_newsarc.core.sources import encode_url
 
-    raw = ['https://example.org/a "quoted" <b>', "https://example.org/{x}|^\\",
-           "https://example.org/50%/García"]
+    raw = [
+        'https://example.org/a "quoted" <b>',
+        "https://example.org/{x}|^\\",
+        "https://example.org/50%/García",
+    ]
     path = tmp_path / "e.json"
-    path.write_text(json.dumps([{"date": "2006", "headline": "x", "sources": [
-        {"name": "N", "url": url} for url in raw]}]), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "date": "2006",
+                    "headline": "x",
+                    "sources": [{"name": "N", "url": url} for url in raw],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
     (event,) = read_one(path, "json", Problems()).events
     assert [s.url for s in event.sources] == [encode_url(url) for url in raw]
     assert event.sources[0].url == "https://example.org/a%20%22quoted%22%20%3Cb%3E"

@@ -44,13 +44,16 @@ def test_story_form() -> None:
     kandahar = next(e for e in batch.events if e.id == "wikitimes-11172")
     # the trailing space of the description is gone
     assert kandahar.headline == (
-        "More than 200 Taliban rebel and four Canadian troops die in a major offensive in "
-        "Kandahar."
+        "More than 200 Taliban rebel and four Canadian troops die in a major offensive in Kandahar."
     )
     assert kandahar.entities == ("Taliban", "Kandahar", "Canadian")
-    assert kandahar.sources == (ImportedSource(
-        "CTV", "http://www.ctv.ca/servlet/ArticleNews/story/CTVNews/20060902/"
-        "nato_casualties_060903/20060903?hub=TopStories"),)
+    assert kandahar.sources == (
+        ImportedSource(
+            "CTV",
+            "http://www.ctv.ca/servlet/ArticleNews/story/CTVNews/20060902/"
+            "nato_casualties_060903/20060903?hub=TopStories",
+        ),
+    )
     assert sum(len(e.sources) for e in batch.events) >= 35
     # the commas the export left where it removed links are gone
     kabul = next(e for e in batch.events if e.headline.startswith("A large bomb explodes"))
@@ -71,22 +74,34 @@ def test_entity_named_from_url_when_the_export_lost_letters() -> None:
     assert entity.url == "http://en.wikipedia.org/wiki/Ciudad_Bol%C3%ADvar"
     names = {e.name for e in collection.entities}
     assert "Ciudad Bolvar" not in names
-    assert {"George W. Bush", "Seattle, Washington", "People's Republic of China",
-            "Tiananmen Square self-immolation incident"} <= names
+    assert {
+        "George W. Bush",
+        "Seattle, Washington",
+        "People's Republic of China",
+        "Tiananmen Square self-immolation incident",
+    } <= names
 
 
 @pytest.mark.parametrize(
     ("name", "url", "expected"),
     [
-        ("Ciudad Bolvar", "http://en.wikipedia.org/wiki/Ciudad_Bol%C3%ADvar",
-         ("Ciudad Bolívar", ("Ciudad Bolvar",))),
-        ("Ciudad Bolvar", "http://en.wikipedia.org/wiki/Ciudad_Bolívar",
-         ("Ciudad Bolívar", ("Ciudad Bolvar",))),
+        (
+            "Ciudad Bolvar",
+            "http://en.wikipedia.org/wiki/Ciudad_Bol%C3%ADvar",
+            ("Ciudad Bolívar", ("Ciudad Bolvar",)),
+        ),
+        (
+            "Ciudad Bolvar",
+            "http://en.wikipedia.org/wiki/Ciudad_Bolívar",
+            ("Ciudad Bolívar", ("Ciudad Bolvar",)),
+        ),
         ("Kandahar", "http://en.wikipedia.org/wiki/Kandahar", ("Kandahar", ())),
         # a fragment is not part of the title: the export name stays
-        ("Hinduja Group2001 Hinduja affair",
-         "http://en.wikipedia.org/wiki/Hinduja_Group#2001_Hinduja_affair",
-         ("Hinduja Group2001 Hinduja affair", ())),
+        (
+            "Hinduja Group2001 Hinduja affair",
+            "http://en.wikipedia.org/wiki/Hinduja_Group#2001_Hinduja_affair",
+            ("Hinduja Group2001 Hinduja affair", ()),
+        ),
         # a different article is not a lost letter
         ("Bush", "http://en.wikipedia.org/wiki/George_W._Bush", ("Bush", ())),
         ("", "http://en.wikipedia.org/wiki/Kabul", ("Kabul", ())),
@@ -127,12 +142,25 @@ def test_mediawiki_capital_undone_from_the_headline(tmp_path: Path) -> None:
     assert "ITunes" not in names
     itunes = {"name": "ITunes", "wikiURL": "http://en.wikipedia.org/wiki/ITunes"}
     path = tmp_path / "events.json"
-    path.write_text(json.dumps([
-        {"id": "1", "date": "2003-04-28", "description": "Apple opens its music store.",
-         "entity": [itunes]},
-        {"id": "2", "date": "2001-01-10", "description": "Apple introduces iTunes.",
-         "entity": [itunes]},
-    ]), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "1",
+                    "date": "2003-04-28",
+                    "description": "Apple opens its music store.",
+                    "entity": [itunes],
+                },
+                {
+                    "id": "2",
+                    "date": "2001-01-10",
+                    "description": "Apple introduces iTunes.",
+                    "entity": [itunes],
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
     batch = read_one(path, "wikitimes", Problems())
     assert [e.entities for e in batch.events] == [("iTunes",), ("iTunes",)]
     assert {e.name for e in batch.entities} == {"iTunes"}

@@ -13,21 +13,30 @@ from sphinx_newsarc.cli import main
 from sphinx_newsarc.importer import MARKER, import_events
 
 DATA = Path(__file__).parent / "data" / "import"
-WIKITIMES = [DATA / "wikitimes" / "events-2001-01.json",
-             DATA / "wikitimes" / "story-99-taliban-insurgency.json"]
+WIKITIMES = [
+    DATA / "wikitimes" / "events-2001-01.json",
+    DATA / "wikitimes" / "story-99-taliban-insurgency.json",
+]
 
 
 def _snapshot(out: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(out.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_day_pages_layout_and_content(tmp_path: Path) -> None:
     out = tmp_path / "events"
     summary = import_events([DATA / "events.json"], out, format="json", title="Peru 2006")
     assert sorted(summary.files.written) == [
-        "2006/2006-04-10.md", "2006/2006-06-04.md", "2006/2006-06.md", "2006/2006.md",
-        "entities.md", "index.md",
+        "2006/2006-04-10.md",
+        "2006/2006-06-04.md",
+        "2006/2006-06.md",
+        "2006/2006.md",
+        "entities.md",
+        "index.md",
     ]
     index = (out / "index.md").read_text(encoding="utf-8")
     assert index == (
@@ -56,10 +65,16 @@ def test_day_pages_layout_and_content(tmp_path: Path) -> None:
     ("split", "pages"),
     [
         ("month", ["2006/2006-04.md", "2006/2006-06.md", "2006/2006.md"]),
-        ("event", ["2006/2006-a-year-only-event-with-quotes-and-a-colon.md",
-                   "2006/2006-06-a-month-only-event-50-of-votes-counted.md",
-                   "2006/peru-2006-first-round-2.md", "2006/peru-2006-first-round.md",
-                   "2006/peru-2006-runoff.md"]),
+        (
+            "event",
+            [
+                "2006/2006-a-year-only-event-with-quotes-and-a-colon.md",
+                "2006/2006-06-a-month-only-event-50-of-votes-counted.md",
+                "2006/peru-2006-first-round-2.md",
+                "2006/peru-2006-first-round.md",
+                "2006/peru-2006-runoff.md",
+            ],
+        ),
     ],
 )
 def test_other_splits(tmp_path: Path, split: str, pages: list[str]) -> None:
@@ -144,12 +159,19 @@ def test_cli_summary_problems_and_exit_codes(
 
 def test_cli_progress_for_large_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "big.jsonl"
-    path.write_text("".join(f'{{"date": "2006-01-{1 + n % 28:02d}", "headline": "Event {n}"}}\n'
-                            for n in range(2500)), encoding="utf-8")
+    path.write_text(
+        "".join(
+            f'{{"date": "2006-01-{1 + n % 28:02d}", "headline": "Event {n}"}}\n'
+            for n in range(2500)
+        ),
+        encoding="utf-8",
+    )
     assert main(["import", "-f", "jsonl", str(path), "-o", str(tmp_path / "out")]) == 0
     err = capsys.readouterr().err
-    assert err.splitlines() == ["sphinx-newsarc import: 1000 records read",
-                                "sphinx-newsarc import: 2000 records read"]
+    assert err.splitlines() == [
+        "sphinx-newsarc import: 1000 records read",
+        "sphinx-newsarc import: 2000 records read",
+    ]
     assert main(["import", "-q", "-f", "jsonl", str(path), "-o", str(tmp_path / "out")]) == 0
     assert capsys.readouterr().err == ""
     shutil.rmtree(tmp_path / "out")
@@ -161,8 +183,12 @@ def test_cli_progress_for_large_inputs(tmp_path: Path, capsys: pytest.CaptureFix
 def _tree(out: Path) -> dict[str, tuple[bytes, int]]:
     """Every file (hidden ones too) under ``out`` with its bytes and mtime, and every folder
     (whose mtime changes when a temporary file comes and goes)."""
-    return {p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            if p.is_file() else (b"", 0) for p in sorted(out.rglob("*"))}
+    return {
+        p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        if p.is_file()
+        else (b"", 0)
+        for p in sorted(out.rglob("*"))
+    }
 
 
 def _imported(tmp_path: Path) -> tuple[Path, dict[str, tuple[bytes, int]]]:
@@ -183,17 +209,24 @@ def test_cli_lone_surrogate_is_a_located_skip_and_the_output_consistent(
     path = tmp_path / "e.json"
     path.write_text(f"[{good}]", encoding="utf-8")
     assert main(["import", "-q", "-f", "json", str(path), "-o", str(out)]) == 0
-    path.write_text(f'[{good}, {{"date": "2006-04-11", "headline": "bad \\ud800"}},'
-                    '{"date": "2006-04-12", "headline": "Later"}]', encoding="utf-8")
+    path.write_text(
+        f'[{good}, {{"date": "2006-04-11", "headline": "bad \\ud800"}},'
+        '{"date": "2006-04-12", "headline": "Later"}]',
+        encoding="utf-8",
+    )
     assert main(["import", "-f", "json", str(path), "-o", str(out)]) == 0
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
         f"sphinx-newsarc import: {path}: record 2 (/1/headline): invalid text: 'bad \\ud800' "
         "holds a lone surrogate, which is not a character and cannot be written as UTF-8 "
-        "(record skipped)"]
+        "(record skipped)"
+    ]
     assert "Skipped 1 records: 1 invalid text." in captured.out
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md")) == [
-        "2006/2006-04-10.md", "2006/2006-04-12.md", "index.md"]
+        "2006/2006-04-10.md",
+        "2006/2006-04-12.md",
+        "index.md",
+    ]
     assert "2006/2006-04-12" in (out / "index.md").read_text(encoding="utf-8")
 
 
@@ -210,8 +243,12 @@ def test_long_ids_get_bounded_unique_file_names(tmp_path: Path) -> None:
 
     path = tmp_path / "e.json"
     ids = ["a" * 300, "a" * 299 + "b", "A" * 300]
-    path.write_text(json.dumps([{"date": "2006-04-10", "headline": f"h{n}", "id": i}
-                                for n, i in enumerate(ids)]), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            [{"date": "2006-04-10", "headline": f"h{n}", "id": i} for n, i in enumerate(ids)]
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     assert main(["import", "-q", "-f", "json", str(path), "-o", str(out), "--split", "event"]) == 0
     pages = sorted(p.name for p in (out / "2006").iterdir())
@@ -235,7 +272,8 @@ def test_cli_out_that_is_not_a_folder(
     assert captured.err.splitlines() == [
         f"sphinx-newsarc import: error: the output folder {out} "
         + ("is not a folder" if where == "file" else f"cannot be made: {file} is not a folder")
-        + "; nothing was written"]
+        + "; nothing was written"
+    ]
     assert captured.out == ""
     assert _tree(tmp_path) == before
 
@@ -248,7 +286,8 @@ def test_cli_read_only_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         assert main(["import", "-f", "wikitimes", str(WIKITIMES[0]), "-o", str(out)]) == 1
         assert capsys.readouterr().err.splitlines() == [
             f"sphinx-newsarc import: error: the output folder {out} is not writable; "
-            "nothing was written"]
+            "nothing was written"
+        ]
         assert _tree(out) == before
     finally:
         out.chmod(0o755)
@@ -277,7 +316,8 @@ def test_cli_write_failure_midway_rolls_back(
     """A folder that cannot take a file (full disk, read-only subfolder) changes nothing."""
     out, _ = _imported(tmp_path)
     (out / "2001" / "2001-01-01.md").write_text(  # a changed page to overwrite
-        f"{MARKER}\nold\n", encoding="utf-8")
+        f"{MARKER}\nold\n", encoding="utf-8"
+    )
     os.utime(out / "2001" / "2001-01-01.md", ns=(1, 1))
     before = _tree(out)
     # a changed page, index.md and entities.md, stale pages (2014): staging fails midway
@@ -326,7 +366,7 @@ def test_cli_ctrl_c_while_committing_finishes_the_renames(
     monkeypatch.setattr(Path, "replace", replace)
     assert main(["import", "-f", "wikitimes", str(WIKITIMES[0]), "-o", str(out)]) == 130
     assert capsys.readouterr().err.splitlines() == [
-        "sphinx-newsarc import: interrupted after every file was written"]
-    assert {k: v[0] for k, v in _tree(out).items()} == {
-        k: v[0] for k, v in _tree(expected).items()}
+        "sphinx-newsarc import: interrupted after every file was written"
+    ]
+    assert {k: v[0] for k, v in _tree(out).items()} == {k: v[0] for k, v in _tree(expected).items()}
     assert signal.getsignal(signal.SIGINT) is handler

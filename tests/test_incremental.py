@@ -16,9 +16,14 @@ def assert_same(left: dict[str, bytes], right: dict[str, bytes]) -> None:
     assert sorted(left) == sorted(right)
     for name in left:
         if left[name] != right[name]:
-            diff = "\n".join(difflib.unified_diff(
-                left[name].decode(errors="replace").splitlines(),
-                right[name].decode(errors="replace").splitlines(), lineterm="", n=1))
+            diff = "\n".join(
+                difflib.unified_diff(
+                    left[name].decode(errors="replace").splitlines(),
+                    right[name].decode(errors="replace").splitlines(),
+                    lineterm="",
+                    n=1,
+                )
+            )
             pytest.fail(f"{name} differs between incremental and clean builds:\n{diff[:3000]}")
 
 
@@ -42,8 +47,9 @@ def project(tmp_path: Path) -> Path:
     return copy_root("sample", tmp_path / "inc")
 
 
-def test_edit_refreshes_exactly_the_pages_that_show_the_event(project: Path,
-                                                              tmp_path: Path) -> None:
+def test_edit_refreshes_exactly_the_pages_that_show_the_event(
+    project: Path, tmp_path: Path
+) -> None:
     out, _ = build(project, tmp_path / "out")
     before = mtimes(out)
     edit(project / "later.md", "recalls the ambassador to Chile", "recalls its envoy to Chile")
@@ -51,18 +57,29 @@ def test_edit_refreshes_exactly_the_pages_that_show_the_event(project: Path,
     assert "WARNING" not in warnings
     changed = written(before, mtimes(out))
     # the page holding it, pages listing it, pages whose related lists show it
-    for page in ("later.html", "peru.html", "news/2015/02/21.html", "news/2015/02/index.html",
-                 "news/entities/ollanta-humala.html", "news/entities/chile.html",
-                 "news/index.html"):
+    for page in (
+        "later.html",
+        "peru.html",
+        "news/2015/02/21.html",
+        "news/2015/02/index.html",
+        "news/entities/ollanta-humala.html",
+        "news/entities/chile.html",
+        "news/index.html",
+    ):
         assert page in changed, page
     # and nothing that does not show it (Sphinx itself also rewrites the toctree parents
     # of rewritten pages, such as index.html and news/2015/index.html, for their sidebars);
     # the indices of a website show dates, names and counts, not headlines
-    for page in ("news/2006/06/05.html", "news/2010/02/27.html",
-                 "news/chronology.html", "news/entities/index.html",
-                 "news/2006/index.html", "news/stories/index.html",
-                 "news/stories/peruvian-general-election-2006.html",
-                 "news/entities/alan-garcia.html"):
+    for page in (
+        "news/2006/06/05.html",
+        "news/2010/02/27.html",
+        "news/chronology.html",
+        "news/entities/index.html",
+        "news/2006/index.html",
+        "news/stories/index.html",
+        "news/stories/peruvian-general-election-2006.html",
+        "news/entities/alan-garcia.html",
+    ):
         assert page not in changed, (page, " ".join(sorted(changed)))
     assert "recalls its envoy to Chile" in (out / "peru.html").read_text()
     assert "recalls its envoy to Chile" in (out / "news/entities/chile.html").read_text()
@@ -141,13 +158,20 @@ def test_unrelated_documents_are_not_rewritten(tmp_path: Path) -> None:
     entity shifts another entity's page URL (slug)."""
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text('extensions = ["myst_parser", "sphinx_newsarc"]\n'
-                                 'newsarc_entity_page_threshold = 1\n')
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_newsarc"]\nnewsarc_entity_page_threshold = 1\n'
+    )
     (src / "index.md").write_text("# I\n\n```{toctree}\na\nb\nnews/index\n```\n")
-    (src / "a.md").write_text("# A\n\n" + _event("Alpha one.", "2001-01-01", "Alpha")
-                              + _event("Alpha two.", "2001-01-02", "Alpha; Foo Bar"))
-    (src / "b.md").write_text("# B\n\n" + _event("Beta one.", "2002-02-01", "Beta", "Saga")
-                              + _event("Beta two.", "2002-02-02", "Beta; Foo-Bar", "Saga"))
+    (src / "a.md").write_text(
+        "# A\n\n"
+        + _event("Alpha one.", "2001-01-01", "Alpha")
+        + _event("Alpha two.", "2001-01-02", "Alpha; Foo Bar")
+    )
+    (src / "b.md").write_text(
+        "# B\n\n"
+        + _event("Beta one.", "2002-02-01", "Beta", "Saga")
+        + _event("Beta two.", "2002-02-02", "Beta; Foo-Bar", "Saga")
+    )
     out, warnings = build(src, tmp_path / "out")
     assert "WARNING" not in warnings
     before = mtimes(out)
@@ -189,8 +213,9 @@ def test_website_and_book_sharing_one_environment(project: Path, tmp_path: Path)
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
-def test_a_deleted_browse_page_is_written_again(project: Path, tmp_path: Path,
-                                                builder: str) -> None:
+def test_a_deleted_browse_page_is_written_again(
+    project: Path, tmp_path: Path, builder: str
+) -> None:
     """A rebuild with nothing changed still restores a browse page removed from the output."""
     out, _ = build(project, tmp_path / "out", builder)
     page = out / ("news/2015/02/21.html" if builder == "html" else "news/2015/02/21/index.html")
@@ -216,12 +241,15 @@ def test_included_events_keep_their_line_order(tmp_path: Path) -> None:
     elsewhere must follow."""
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text('extensions = ["myst_parser", "sphinx_newsarc"]\n'
-                                 'exclude_patterns = ["_build", "part.md"]\n'
-                                 "newsarc_related_limit = 1\n")
-    (src / "index.md").write_text("# I\n\n```{toctree}\nother\nnews/index\n```\n\n"
-                                  "```{include} part.md\n```\n\n"
-                                  + _event("M happens.", "2010-01-01", "E"))
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_newsarc"]\n'
+        'exclude_patterns = ["_build", "part.md"]\n'
+        "newsarc_related_limit = 1\n"
+    )
+    (src / "index.md").write_text(
+        "# I\n\n```{toctree}\nother\nnews/index\n```\n\n"
+        "```{include} part.md\n```\n\n" + _event("M happens.", "2010-01-01", "E")
+    )
     (src / "part.md").write_text(_event("X happens.", "2010-01-01", "E"))
     (src / "other.md").write_text("# O\n\n" + _event("Z happens.", "2011-01-01", "E"))
     out, _ = build(src, tmp_path / "out")
@@ -248,8 +276,9 @@ FEEDS: dict[str, Any] = {"html_baseurl": "https://news.example.org/"}
 
 
 @pytest.mark.parametrize("at", ["document", "browse", "outputs"])
-def test_a_build_killed_while_writing_is_finished_by_the_next(project: Path, tmp_path: Path,
-                                                              at: str) -> None:
+def test_a_build_killed_while_writing_is_finished_by_the_next(
+    project: Path, tmp_path: Path, at: str
+) -> None:
     """Sphinx saves the environment before writing: a build killed while writing (no
     clean-up) must leave the next build to write what it did not, documents (related
     lists, the front page), browse pages, feeds and JSON alike."""

@@ -45,8 +45,9 @@ def translate(builder: Builder, paragraph: nodes.paragraph) -> str:
 
 @pytest.mark.parametrize("buildername", ["html", "dirhtml", "singlehtml", "epub"])
 def test_raw_html_equals_the_translators_markup(buildername: str, tmp_path: Path) -> None:
-    app = SphinxTestApp(buildername, srcdir=copy_root("sample", tmp_path),
-                        builddir=tmp_path / "_build")
+    app = SphinxTestApp(
+        buildername, srcdir=copy_root("sample", tmp_path), builddir=tmp_path / "_build"
+    )
     try:
         app.builder.prepare_writing(set())
         escapes = html_escapes(app.builder)
@@ -56,8 +57,9 @@ def test_raw_html_equals_the_translators_markup(buildername: str, tmp_path: Path
         fill(as_html)
         raw = as_html.result()
         assert len(raw) == 1 and isinstance(raw[0], nodes.raw)
-        assert translate(app.builder, nodes.paragraph("", "", *as_nodes.result())) == \
-            translate(app.builder, nodes.paragraph("", "", *raw))
+        assert translate(app.builder, nodes.paragraph("", "", *as_nodes.result())) == translate(
+            app.builder, nodes.paragraph("", "", *raw)
+        )
         assert "AT&amp;T &lt;b&gt; &quot;quoted&quot; &#64;home\ttab" in raw[0].astext()
     finally:
         app.cleanup()
@@ -79,8 +81,11 @@ def test_searchable_text_with_escapes_stays_nodes() -> None:
 
 def test_no_html_for_other_builders(tmp_path: Path) -> None:
     for buildername in ("latex", "text"):
-        app = SphinxTestApp(buildername, srcdir=copy_root("sample", tmp_path / buildername),
-                            builddir=tmp_path / buildername / "_build")
+        app = SphinxTestApp(
+            buildername,
+            srcdir=copy_root("sample", tmp_path / buildername),
+            builddir=tmp_path / buildername / "_build",
+        )
         try:
             assert html_escapes(app.builder) is None
         finally:

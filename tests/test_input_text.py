@@ -11,8 +11,10 @@ from xml.etree import ElementTree
 from buildutil import build
 from conftest import read
 
-CONF = ("extensions = ['myst_parser', 'sphinx_newsarc']\nnewsarc_generate_pages = False\n"
-        "project = author = copyright = version = 'T'\n")
+CONF = (
+    "extensions = ['myst_parser', 'sphinx_newsarc']\nnewsarc_generate_pages = False\n"
+    "project = author = copyright = version = 'T'\n"
+)
 
 
 def _warnings(text: str) -> list[str]:
@@ -62,16 +64,16 @@ def test_no_smart_quotes_in_names_aliases_urls_and_sources(tmp_path: Path) -> No
 
 CONTROL = (
     "# T\n\n"
-    "```{event} Bell\x07 rings\n"              # line 3
+    "```{event} Bell\x07 rings\n"  # line 3
     "---\ndate: 2006-04-10\nentities: Al\x07pha\nsources: |\n"
     "  Reu\x01ters <https://example.org/a>\n---\n"
-    "First line.\n\n"                          # line 10
-    "Body\x07 text\x9b.\n\n"                    # line 12
-    "    code\x7f here\n"                       # line 14
+    "First line.\n\n"  # line 10
+    "Body\x07 text\x9b.\n\n"  # line 12
+    "    code\x7f here\n"  # line 14
     "```\n\n"
-    "```{entity} Al\x07pha\n"                  # line 17
+    "```{entity} Al\x07pha\n"  # line 17
     ":aliases: A\x1bB\n\n"
-    "Desc\x02ription.\n"                        # line 20
+    "Desc\x02ription.\n"  # line 20
     "```\n"
 )
 BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -81,8 +83,7 @@ def _build_all(tmp_path: Path, builder: str) -> tuple[Path, list[str]]:
     src = tmp_path / builder / "src"
     src.mkdir(parents=True)
     (src / "conf.py").write_text(CONF.replace("False", "True"), encoding="utf-8")
-    (src / "index.md").write_text(CONTROL + "\n```{toctree}\nnews/index\n```\n",
-                                  encoding="utf-8")
+    (src / "index.md").write_text(CONTROL + "\n```{toctree}\nnews/index\n```\n", encoding="utf-8")
     out, text = build(src, tmp_path / builder / "out", builder)
     return out, _warnings(text)
 

@@ -26,15 +26,18 @@ def test_inventory_and_round_trip(tmp_path: Path) -> None:
     events = data["news:event"]
     entities = data["news:entity"]
     assert uri_of(events["peru-2006-first-round"]) == (
-        "https://a.example.org/peru.html#peru-2006-first-round")
+        "https://a.example.org/peru.html#peru-2006-first-round"
+    )
     assert uri_of(entities["Ollanta Humala"]) == (
-        "https://a.example.org/news/entities/ollanta-humala.html")
+        "https://a.example.org/news/entities/ollanta-humala.html"
+    )
     assert "Ollanta Humala" in entities and "Alan García" in entities
     assert "2006-04-10" in data["news:day"]
 
     b_src = copy_root("intersphinx-b", tmp_path / "b")
     b_out, warnings = build(
-        b_src, tmp_path / "b-build",
+        b_src,
+        tmp_path / "b-build",
         intersphinx_mapping={"a": ("https://a.example.org/", str(inventory_path))},
     )
     assert "WARNING" not in warnings, warnings

@@ -42,8 +42,9 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         monkeypatch.setenv(name, "127.0.0.1,localhost")
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
+    thread = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -67,8 +68,9 @@ def test_linkcheck_reports_a_missing_source_at_its_event(tmp_path: Path, server:
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(CONF, encoding="utf-8")
-    (src / "index.md").write_text("# Linkcheck\n\n```{toctree}\nevents\nnews/index\n```\n",
-                                  encoding="utf-8")
+    (src / "index.md").write_text(
+        "# Linkcheck\n\n```{toctree}\nevents\nnews/index\n```\n", encoding="utf-8"
+    )
     events = f"""\
 # Events
 
@@ -102,8 +104,10 @@ Body text.
     finally:
         app.cleanup()
 
-    results = [json.loads(line) for line in
-               (outdir / "output.json").read_text(encoding="utf-8").splitlines()]
+    results = [
+        json.loads(line)
+        for line in (outdir / "output.json").read_text(encoding="utf-8").splitlines()
+    ]
     by_uri = {r["uri"]: r for r in results}
     missing = by_uri[f"{server}/missing.html"]
     assert missing["status"] == "broken"

@@ -28,7 +28,7 @@ SCHEMA = "https://schema.org/"
 DATA = Path(__file__).parent / "data" / "linked"
 CONTEXT = json.loads((DATA / "schemaorg-context.jsonld").read_text(encoding="utf-8"))
 VOCABULARY = json.loads((DATA / "schemaorg-vocabulary.json").read_text(encoding="utf-8"))
-HOSTILE = "AT&T <Labs> buys \"Zoë's Café\" for 5 < 6 & 7 > 3."
+HOSTILE = 'AT&T <Labs> buys "Zoë\'s Café" for 5 < 6 & 7 > 3.'
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 TYPE = "@type"
 
@@ -95,8 +95,10 @@ def events_by_id(nodes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 
 def values(node: dict[str, Any], prop: str) -> list[Any]:
-    return [v.get("@value", v.get("@id", v)) if isinstance(v, dict) else v
-            for v in node.get(SCHEMA + prop, [])]
+    return [
+        v.get("@value", v.get("@id", v)) if isinstance(v, dict) else v
+        for v in node.get(SCHEMA + prop, [])
+    ]
 
 
 # -- JSON-LD ---------------------------------------------------------------------------------
@@ -130,8 +132,10 @@ def test_json_ld_is_schema_org_with_absolute_urls(app: SphinxTestApp) -> None:
     [att, zoe] = cafe[SCHEMA + "about"]
     assert att[TYPE] == [SCHEMA + "Organization"]
     assert values(att, "name") == ["AT&T <Labs>"]
-    assert values(att, "sameAs") == ["https://example.com/att?a=1&b=2",
-                                     "http://www.wikidata.org/entity/Q42"]
+    assert values(att, "sameAs") == [
+        "https://example.com/att?a=1&b=2",
+        "http://www.wikidata.org/entity/Q42",
+    ]
     assert values(att, "url") == [BASE + "news/entities/at-t-labs.html"]
     assert zoe[TYPE] == [SCHEMA + "Thing"] and SCHEMA + "sameAs" not in zoe
     cited, plain = cafe[SCHEMA + "citation"]
@@ -159,7 +163,10 @@ def test_json_ld_urls_are_relative_without_baseurl(app: SphinxTestApp) -> None:
     [data] = scripts(read(app.outdir / "news/entities/at-t-labs.html"))
     assert data["@id"] == "at-t-labs.html"
     assert {part["@id"] for part in data["hasPart"]} == {
-        "../../events.html#att-cafe", "../../events.html#reply", "../../events.html#older"}
+        "../../events.html#att-cafe",
+        "../../events.html#reply",
+        "../../events.html#older",
+    }
     # resolved against the page's address they are the event's place
     page = "https://elsewhere.test/site/news/entities/at-t-labs.html"
     found = events_by_id(expand(data, page))
@@ -193,8 +200,10 @@ def test_wikidata_is_linked_and_exported(app: SphinxTestApp) -> None:
     assert [e["wikidata"] for e in data["entities"]] == ["Q42"]
     feed = feedparser.parse((app.outdir / "news/feeds/entities/at-t-labs.atom.xml").read_bytes())
     related = [(link.href, link.get("title")) for link in feed.feed.links if link.rel == "related"]
-    assert related == [("https://example.com/att?a=1&b=2", None),
-                       ("https://www.wikidata.org/wiki/Q42", "Wikidata Q42")]
+    assert related == [
+        ("https://example.com/att?a=1&b=2", None),
+        ("https://www.wikidata.org/wiki/Q42", "Wikidata Q42"),
+    ]
 
 
 def test_bad_wikidata_ids_warn_at_their_line(tmp_path: Path) -> None:
@@ -212,10 +221,14 @@ def test_bad_wikidata_ids_warn_at_their_line(tmp_path: Path) -> None:
     out, warnings = build(project, tmp_path / "out")
     bad = [line for line in warnings.splitlines() if "wikidata" in line]
     assert [m[1] for line in bad if (m := re.search(r"people\.md:(\d+)", line))] == [
-        "7", "11", "15"]
+        "7",
+        "11",
+        "15",
+    ]
     assert all("[newsarc.option]" in line for line in bad)
-    exported = {e["name"]: e["wikidata"] for e in
-                json.loads(read(out / "news/events.json"))["entities"]}
+    exported = {
+        e["name"]: e["wikidata"] for e in json.loads(read(out / "news/events.json"))["entities"]
+    }
     assert exported["Good"] == "Q1" and exported["Lower"] == ""
 
 
@@ -224,10 +237,18 @@ def test_import_keeps_wikidata_and_drops_bad_ids(tmp_path: Path) -> None:
     from sphinx_newsarc.importer.pages import render_entity
 
     source = tmp_path / "in.json"
-    source.write_text(json.dumps({"events": [], "entities": [
-        {"name": "Douglas Adams", "wikidata": "Q42"},
-        {"name": "Nobody", "wikidata": "42"},
-    ]}), encoding="utf-8")
+    source.write_text(
+        json.dumps(
+            {
+                "events": [],
+                "entities": [
+                    {"name": "Douglas Adams", "wikidata": "Q42"},
+                    {"name": "Nobody", "wikidata": "42"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     problems = Problems()
     collection, errors = read_inputs([source], "json", problems)
     assert errors == []
@@ -239,8 +260,11 @@ def test_import_keeps_wikidata_and_drops_bad_ids(tmp_path: Path) -> None:
 
 
 def test_the_schema_s_wikidata_pattern_is_the_directive_s_rule() -> None:
-    schema = json.loads((Path(__file__).parents[1] / "sphinx_newsarc/schema/events.schema.json")
-                        .read_text(encoding="utf-8"))
+    schema = json.loads(
+        (Path(__file__).parents[1] / "sphinx_newsarc/schema/events.schema.json").read_text(
+            encoding="utf-8"
+        )
+    )
     pattern = schema["$defs"]["entity"]["properties"]["wikidata"]["pattern"]
     assert pattern == f"^({WIKIDATA_ID.pattern[1:-1]})?$"
 
@@ -249,16 +273,22 @@ def test_the_schema_s_wikidata_pattern_is_the_directive_s_rule() -> None:
 
 
 def ics_files(outdir: Path) -> dict[str, bytes]:
-    return {p.relative_to(outdir).as_posix(): p.read_bytes()
-            for p in sorted(Path(outdir).rglob("*.ics"))}
+    return {
+        p.relative_to(outdir).as_posix(): p.read_bytes()
+        for p in sorted(Path(outdir).rglob("*.ics"))
+    }
 
 
 @pytest.mark.sphinx("html", testroot="feeds")
 def test_icalendar_files_round_trip(app: SphinxTestApp) -> None:
     app.build()
     files = ics_files(app.outdir)
-    assert set(files) == {"news/calendar.ics", "news/entities/at-t-labs.ics",
-                          "news/entities/zoe-unal.ics", "news/stories/tom-jerry-s-saga.ics"}
+    assert set(files) == {
+        "news/calendar.ics",
+        "news/entities/at-t-labs.ics",
+        "news/entities/zoe-unal.ics",
+        "news/stories/tom-jerry-s-saga.ics",
+    }
     for data in files.values():
         calendar = icalendar.Calendar.from_ical(data)
         assert calendar.to_ical() == data  # a round trip gives the same bytes
@@ -276,11 +306,15 @@ def test_icalendar_files_round_trip(app: SphinxTestApp) -> None:
     assert "- Le Monde & Co <https://example.com/a?x=1&y=%20>" in description
     assert "- Plain outlet" in description
     month = events[BASE + "events.html#month-only"]
-    assert (month.decoded("DTSTART"), month.decoded("DTEND")) == (dt.date(2006, 4, 1),
-                                                                 dt.date(2006, 5, 1))
+    assert (month.decoded("DTSTART"), month.decoded("DTEND")) == (
+        dt.date(2006, 4, 1),
+        dt.date(2006, 5, 1),
+    )
     story = icalendar.Calendar.from_ical(files["news/stories/tom-jerry-s-saga.ics"])
     assert [str(e["UID"]) for e in story.walk("VEVENT")] == [
-        BASE + "events.html#att-cafe", BASE + "events.html#reply"]
+        BASE + "events.html#att-cafe",
+        BASE + "events.html#reply",
+    ]
     entity = read(app.outdir / "news/entities/at-t-labs.html")
     assert 'href="at-t-labs.ics">iCalendar</a>' in entity
     assert '<link rel="alternate" type="text/calendar"' in entity
@@ -296,15 +330,20 @@ def test_date_span() -> None:
 def test_each_day_as_atom_xml(app: SphinxTestApp) -> None:
     app.build()
     day = read(app.outdir / "news/2006/03/21.html")
-    assert re.search(r'Formats: <strong>HTML</strong> · <a [^>]*href="21.json">JSON</a> · '
-                     r'<a [^>]*href="21.xml">XML</a>', day)
+    assert re.search(
+        r'Formats: <strong>HTML</strong> · <a [^>]*href="21.json">JSON</a> · '
+        r'<a [^>]*href="21.xml">XML</a>',
+        day,
+    )
     feed = feedparser.parse((app.outdir / "news/2006/03/21.xml").read_bytes())
     assert not feed.bozo
     assert [e.title for e in feed.entries] == [HOSTILE]
     assert feed.entries[0].link == BASE + "events.html#att-cafe"
     assert feed.feed.link == BASE + "news/2006/03/21.html"
     assert sorted(p.name for p in (app.outdir / "news/2006/03").glob("*.xml")) == [
-        "21.xml", "22.xml"]
+        "21.xml",
+        "22.xml",
+    ]
 
 
 def test_linked_outputs_incremental_equals_clean(tmp_path: Path) -> None:
@@ -324,9 +363,12 @@ def test_linked_outputs_incremental_equals_clean(tmp_path: Path) -> None:
     people = project / "people.md"
 
     def linked(root: Path) -> dict[str, bytes]:
-        return {p.relative_to(root).as_posix(): p.read_bytes()
-                for pattern in ("*.ics", "*.xml", "*.json", "*.html") for p in root.rglob(pattern)
-                if ".doctrees" not in p.parts}
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for pattern in ("*.ics", "*.xml", "*.json", "*.html")
+            for p in root.rglob(pattern)
+            if ".doctrees" not in p.parts
+        }
 
     edits = [(people, "Q42", "Q43"), (events, "Plain outlet", "Other outlet")]
     for step, (path, old, new) in enumerate(edits):
@@ -334,8 +376,9 @@ def test_linked_outputs_incremental_equals_clean(tmp_path: Path) -> None:
         touch_later(path)
         out, warnings = build(project, tmp_path / "inc-out")
         assert "WARNING" not in warnings
-        clean, _ = build(fresh_copy(project, tmp_path / f"clean{step}"),
-                         tmp_path / f"clean{step}-out")
+        clean, _ = build(
+            fresh_copy(project, tmp_path / f"clean{step}"), tmp_path / f"clean{step}-out"
+        )
         incremental, fresh = linked(out), linked(clean)
         assert incremental.keys() == fresh.keys()
         assert [k for k in incremental if incremental[k] != fresh[k]] == []
@@ -352,9 +395,12 @@ def test_linked_outputs_incremental_equals_clean(tmp_path: Path) -> None:
 def test_sitemap_lists_every_archive_page(tmp_path: Path) -> None:
     pytest.importorskip("sphinx_sitemap")
     project = copy_root("feeds", tmp_path)
-    out, warnings = build(project, tmp_path / "out",
-                          extensions=["myst_parser", "sphinx_newsarc", "sphinx_sitemap"],
-                          sitemap_url_scheme="{link}")
+    out, warnings = build(
+        project,
+        tmp_path / "out",
+        extensions=["myst_parser", "sphinx_newsarc", "sphinx_sitemap"],
+        sitemap_url_scheme="{link}",
+    )
     assert "WARNING" not in warnings
     listed = set(re.findall(r"<loc>([^<]*)</loc>", read(out / "sitemap.xml")))
     pages = {BASE + p.relative_to(out).as_posix() for p in (out / "news").rglob("*.html")}
@@ -364,15 +410,21 @@ def test_sitemap_lists_every_archive_page(tmp_path: Path) -> None:
 def test_opengraph_describes_archive_pages(tmp_path: Path) -> None:
     pytest.importorskip("sphinxext.opengraph")
     project = copy_root("feeds", tmp_path)
-    out, warnings = build(project, tmp_path / "out",
-                          extensions=["myst_parser", "sphinx_newsarc", "sphinxext.opengraph"],
-                          ogp_site_url=BASE, ogp_social_cards={"enable": False})
+    out, warnings = build(
+        project,
+        tmp_path / "out",
+        extensions=["myst_parser", "sphinx_newsarc", "sphinxext.opengraph"],
+        ogp_site_url=BASE,
+        ogp_social_cards={"enable": False},
+    )
     assert "WARNING" not in warnings
     entity = read(out / "news/entities/at-t-labs.html")
     title = re.search(r'<meta property="og:title" content="([^"]*)"', entity)
     assert title and html.unescape(title[1]) == "AT&T <Labs>"
-    assert ('<meta property="og:description" content="A &quot;quoted&quot; &lt;description&gt; '
-            '&amp; more." />') in entity
+    assert (
+        '<meta property="og:description" content="A &quot;quoted&quot; &lt;description&gt; '
+        '&amp; more." />'
+    ) in entity
     assert f'<meta property="og:url" content="{BASE}news/entities/at-t-labs.html" />' in entity
     day = read(out / "news/2006/03/21.html")
     assert '<meta property="og:description" content="AT&amp;T &lt;Labs&gt; buys' in day

@@ -14,8 +14,9 @@ from conftest import read, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
-needs_latexmk = pytest.mark.skipif(shutil.which("latexmk") is None,
-                                   reason="latexmk (TeX Live) is not installed")
+needs_latexmk = pytest.mark.skipif(
+    shutil.which("latexmk") is None, reason="latexmk (TeX Live) is not installed"
+)
 needs_epubcheck = pytest.mark.skipif(
     not EPUBCHECK_JAR.exists() or shutil.which("java") is None,
     reason="epubcheck (Debian package epubcheck) is not installed",
@@ -49,8 +50,10 @@ def test_latex_structure(app: SphinxTestApp) -> None:
     assert r"An attack in Kandahar kills 80 people." in lists
     assert r"\newsarcpageref{\detokenize{2007:event-2008-02-17-an-attack-in-kandahar" in lists
     # LaTeX specials and accents in headlines and names come through escaped
-    assert (r"Zoë \& Ünal\textquotesingle{}s 100\% \{fund\} costs \$5 \#1 \_x\_ "
-            r"\textasciitilde{} \textasciicircum{} \textbackslash{} done." in tex)
+    assert (
+        r"Zoë \& Ünal\textquotesingle{}s 100\% \{fund\} costs \$5 \#1 \_x\_ "
+        r"\textasciitilde{} \textasciicircum{} \textbackslash{} done." in tex
+    )
     assert r"Procter \& Gamble" in tex
 
 
@@ -63,7 +66,10 @@ def test_pdf(app: SphinxTestApp) -> None:
     tex = next(Path(app.outdir).glob("*.tex"))
     result = subprocess.run(
         ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-        cwd=app.outdir, capture_output=True, text=True, timeout=600,
+        cwd=app.outdir,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout[-3000:]
     pdf = tex.with_suffix(".pdf")
@@ -115,8 +121,9 @@ def test_epub_navigation(app: SphinxTestApp) -> None:
 def test_epubcheck(app: SphinxTestApp) -> None:
     app.build()
     book = next(Path(app.outdir).glob("*.epub"))
-    result = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(book)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        ["java", "-jar", str(EPUBCHECK_JAR), str(book)], capture_output=True, text=True, timeout=300
+    )
     report = result.stdout + result.stderr
     assert result.returncode == 0, report[-4000:]
     assert "No errors or warnings detected" in report or re.search(r"\b0 fatals / 0 errors", report)

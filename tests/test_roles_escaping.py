@@ -10,8 +10,7 @@ from conftest import read, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 HOSTILE_HEADLINE = (
-    'Procter & Gamble buys <b>Gillette</b> for $57 billion & more: 100% {done} ~ ^ # _ \\ '
-    '"quoted"'
+    'Procter & Gamble buys <b>Gillette</b> for $57 billion & more: 100% {done} ~ ^ # _ \\ "quoted"'
 )
 
 
@@ -21,15 +20,21 @@ def test_roles_and_aliases_html(app: SphinxTestApp) -> None:
     assert warnings_of(app) == []
     index = read(app.outdir / "index.html")
     # event by id: the headline is the link text, escaped
-    assert re.search(r'href="events.html#pg-deal"[^>]*><span[^>]*>Procter &amp; Gamble buys '
-                     r'&lt;b&gt;Gillette&lt;/b&gt;', index)
+    assert re.search(
+        r'href="events.html#pg-deal"[^>]*><span[^>]*>Procter &amp; Gamble buys '
+        r"&lt;b&gt;Gillette&lt;/b&gt;",
+        index,
+    )
     # explicit title
     assert re.search(r'href="events.html#pg-deal"[^>]*><span[^>]*>the deal</span>', index)
     # entity by alias and by another spelling, both to the entity's page
     assert index.count('href="news/entities/procter-and-gamble.html"') == 2
     # the day role shows the date's one text
-    assert re.search(r'href="news/2006/04/10.html"[^>]*><time class="xref news news-day" '
-                     r'datetime="2006-04-10">10 April 2006<', index)
+    assert re.search(
+        r'href="news/2006/04/10.html"[^>]*><time class="xref news news-day" '
+        r'datetime="2006-04-10">10 April 2006<',
+        index,
+    )
 
 
 @pytest.mark.sphinx("html", testroot="roles")
@@ -42,8 +47,10 @@ def test_hostile_text_is_escaped_in_html(app: SphinxTestApp) -> None:
     assert "Procter &amp; Gamble buys &lt;b&gt;Gillette&lt;/b&gt; for $57 billion" in events
     # the URL's ampersands and quotes are escaped in the attribute
     assert 'href="https://example.org/a?x=1&amp;y=2"' in events
-    assert 'href="https://example.org/c?q=&quot;x&quot;"' in events or \
-        'href="https://example.org/c?q=%22x%22"' in events
+    assert (
+        'href="https://example.org/c?q=&quot;x&quot;"' in events
+        or 'href="https://example.org/c?q=%22x%22"' in events
+    )
     # generated pages escape too
     entity_page = read(app.outdir / "news/entities/script-alert-1-script.html")
     assert "<script>alert(1)</script>" not in entity_page

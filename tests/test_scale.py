@@ -20,13 +20,17 @@ from conftest import copy_root, read
 HERE = Path(__file__).parent
 #: the byte budget of an archive page in this test (the defaults keep pages under 1 MB)
 BUDGET = 300_000
-LIMITS = {"newsarc_entities_per_page": 125, "newsarc_events_per_page": 400,
-          "newsarc_chronology_days": 300}
+LIMITS = {
+    "newsarc_entities_per_page": 125,
+    "newsarc_events_per_page": 400,
+    "newsarc_chronology_days": 300,
+}
 
 
 def _make_archive() -> Callable[..., dict[str, int]]:
     spec = importlib.util.spec_from_file_location(
-        "make_synthetic", HERE.parent / "benchmarks" / "make_synthetic.py")
+        "make_synthetic", HERE.parent / "benchmarks" / "make_synthetic.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -67,8 +71,9 @@ def test_a_large_archive_stays_light(tmp_path: Path) -> None:
 
 
 def _no_page_over_the_budget(out: Path) -> None:
-    pages = {p.relative_to(out).as_posix(): p.stat().st_size
-             for p in (out / "news").rglob("*.html")}
+    pages = {
+        p.relative_to(out).as_posix(): p.stat().st_size for p in (out / "news").rglob("*.html")
+    }
     assert len(pages) > 1000
     heavy = {name: size for name, size in pages.items() if size > BUDGET}
     assert not heavy
@@ -80,9 +85,13 @@ def _no_page_over_the_budget(out: Path) -> None:
 
 
 def _every_entity_reachable(src: Path, out: Path) -> None:
-    expected = {name for path in (src / "days").glob("*.md")
-                for line in read(path).splitlines() if line.startswith("entities: ")
-                for name in line.removeprefix("entities: ").split("; ")}
+    expected = {
+        name
+        for path in (src / "days").glob("*.md")
+        for line in read(path).splitlines()
+        if line.startswith("entities: ")
+        for name in line.removeprefix("entities: ").split("; ")
+    }
     assert len(expected) == 3001
     entities = out / "news/entities"
     index = read(entities / "index.html")
@@ -105,8 +114,9 @@ def _every_entity_reachable(src: Path, out: Path) -> None:
             todo.extend(re.findall(r'href="(index-[^"]+\.html)"', bar))
         found |= _entity_names(html)
     assert len(seen) > 26  # some letters are split by two letters
-    assert any(len(re.findall(r'<p class="newsarc-letters', read(entities / part))) == 2
-               for part in seen)
+    assert any(
+        len(re.findall(r'<p class="newsarc-letters', read(entities / part))) == 2 for part in seen
+    )
     assert found == expected
     assert {p.name for p in entities.glob("index-*.html")} == seen
 
@@ -128,8 +138,7 @@ def _large_pages_split(out: Path) -> None:
     assert len(headlines) == 3000  # every event, across the parts
     story = read(out / "news/stories/long-story.html")
     story_parts = _links(story, "newsarc-part-link")
-    assert story_parts == ["long-story/2010.html", "long-story/2011.html",
-                           "long-story/2012.html"]
+    assert story_parts == ["long-story/2010.html", "long-story/2011.html", "long-story/2012.html"]
     headlines = set()
     for part in story_parts:
         headlines |= _headlines(read(out / "news/stories" / part))
@@ -145,9 +154,12 @@ def test_entity_year_pages_change_only_with_their_events(tmp_path: Path) -> None
     assert "news/entities/hamid-karzai/2005.html" in before
     assert "news/entities/nato/2007-06.html" in before  # two events in 2007: by month
     page = src / "2007.md"
-    page.write_text(read(page).replace("Karzai meets NATO leaders in Brussels.",
-                                       "Karzai meets NATO leaders in Brussels again."),
-                    encoding="utf-8")
+    page.write_text(
+        read(page).replace(
+            "Karzai meets NATO leaders in Brussels.", "Karzai meets NATO leaders in Brussels again."
+        ),
+        encoding="utf-8",
+    )
     touch_later(page)
     out, warnings = build(src, tmp_path / "inc", newsarc_events_per_page=1)
     assert "WARNING" not in warnings

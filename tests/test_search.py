@@ -22,17 +22,26 @@ from sphinx_newsarc.domain import NewsDomain
 
 needs_pagefind = pytest.mark.skipif(
     not search.pagefind_installed(),
-    reason='Pagefind is not installed (pip install "sphinx-newsarc[search]")')
+    reason='Pagefind is not installed (pip install "sphinx-newsarc[search]")',
+)
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run"]
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _build(src: Path, **overrides: Any) -> SphinxTestApp:
-    app = SphinxTestApp("html", srcdir=src, confoverrides={"newsarc_search": "pagefind",
-                                                           **overrides})
+    app = SphinxTestApp(
+        "html", srcdir=src, confoverrides={"newsarc_search": "pagefind", **overrides}
+    )
     app.build()
     return app
 
@@ -51,9 +60,12 @@ def test_records_one_per_event(tmp_path: Path) -> None:
         record = items["2005.html#afghan-election-2005"]
         assert record.meta["title"] == "Elections are held for the Afghan parliament."
         assert record.meta["date"] == "18 September 2005"
-        assert record.filters == {"entity": ["Afghanistan", "Hamid Karzai"],
-                                  "year": ["2005"], "story": ["Afghan elections"],
-                                  "category": ["Politics"]}
+        assert record.filters == {
+            "entity": ["Afghanistan", "Hamid Karzai"],
+            "year": ["2005"],
+            "story": ["Afghan elections"],
+            "category": ["Politics"],
+        }
         assert record.sort == {"date": "2005-09-18"}
         # the archive's generated pages are no results: their events are
         assert not any(url.startswith("news/") for url in items)
@@ -104,8 +116,9 @@ def test_missing_pagefind_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_invalid_setting(tmp_path: Path) -> None:
-    app = SphinxTestApp("html", srcdir=copy_root("archive", tmp_path),
-                        confoverrides={"newsarc_search": "lunr"})
+    app = SphinxTestApp(
+        "html", srcdir=copy_root("archive", tmp_path), confoverrides={"newsarc_search": "lunr"}
+    )
     try:
         app.build()
         assert any("newsarc_search = 'lunr' is not valid" in w for w in warnings_of(app))
@@ -217,7 +230,8 @@ def test_browser_finds_events(tmp_path: Path, browser: Any, theme: str) -> None:
 
         browser.get(f"{base}/search.html?q=parliament")
         WebDriverWait(browser, 20).until(
-            lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
+            lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")
+        )
         link = browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__result-link")
         assert link.get_attribute("href").endswith("/2005.html#afghan-election-2005")
         assert link.text == "18 September 2005: Elections are held for the Afghan parliament."

@@ -195,28 +195,36 @@ class Archive:
             found = self._member_sets[key] = frozenset(self.by_entity.get(key, ()))
         return found
 
-    def co_occurring(self, uids: Iterable[str], exclude: str = "",
-                     limit: int = 10) -> list[tuple[str, int]]:
+    def co_occurring(
+        self, uids: Iterable[str], exclude: str = "", limit: int = 10
+    ) -> list[tuple[str, int]]:
         """The entity keys the events ``uids`` name most often (``exclude`` aside), with
         how many of those events name each: most first, then by name."""
-        counts = Counter(key for uid in uids for key in self.entities_of.get(uid, ())
-                         if key != exclude)
-        return heapq.nsmallest(limit, counts.items(), key=lambda item: (
-            -item[1], self.entity(item[0]).name.casefold(), item[0]))
+        counts = Counter(
+            key for uid in uids for key in self.entities_of.get(uid, ()) if key != exclude
+        )
+        return heapq.nsmallest(
+            limit,
+            counts.items(),
+            key=lambda item: (-item[1], self.entity(item[0]).name.casefold(), item[0]),
+        )
 
     def stories_of(self, uids: Iterable[str]) -> list[tuple[str, int]]:
         """The story keys of the events ``uids`` with how many of them each has: most
         first, then by name."""
         counts = Counter(name_key(story) for uid in uids if (story := self.events[uid].story))
-        return sorted(counts.items(), key=lambda item: (
-            -item[1], self.stories[item[0]].name.casefold(), item[0]))
+        return sorted(
+            counts.items(),
+            key=lambda item: (-item[1], self.stories[item[0]].name.casefold(), item[0]),
+        )
 
     def date_of(self, uid: str) -> EventDate:
         """The date of an event."""
         return self.events[uid].date
 
 
-def _neighbours(keys: tuple[str, ...], index: dict[str, int],
-                key: str) -> tuple[str | None, str | None]:
+def _neighbours(
+    keys: tuple[str, ...], index: dict[str, int], key: str
+) -> tuple[str | None, str | None]:
     n = index[key]
     return (keys[n - 1] if n > 0 else None, keys[n + 1] if n + 1 < len(keys) else None)

@@ -17,8 +17,15 @@ def ranking_fields(event: EventRecord) -> tuple[object, ...]:
     line: lines only order events within one document), and put explicit ``related`` ids
     first. The story and category are included too: they group events on pages.
     """
-    return (event.uid, event.date, event.entities, event.story, event.category,
-            event.related, event.docname)
+    return (
+        event.uid,
+        event.date,
+        event.entities,
+        event.story,
+        event.category,
+        event.related,
+        event.docname,
+    )
 
 
 def retold_events(before: Iterable[EventRecord], now: Iterable[EventRecord]) -> set[str]:

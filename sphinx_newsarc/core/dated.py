@@ -25,8 +25,11 @@ def page_date(dates: Iterable[EventDate]) -> EventDate | None:
 
 def dated_order(dates_by_page: Mapping[str, Iterable[EventDate]]) -> list[str]:
     """The pages that hold events, by earliest event, then by name: the same every build."""
-    keyed = [(date, page) for page, dates in dates_by_page.items()
-             if (date := page_date(dates)) is not None]
+    keyed = [
+        (date, page)
+        for page, dates in dates_by_page.items()
+        if (date := page_date(dates)) is not None
+    ]
     return [page for _, page in sorted(keyed)]
 
 

@@ -13,9 +13,17 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ],
         start=1,
@@ -87,9 +95,11 @@ def _hint(text: str) -> str:
             day = int(word)
     if year and month:
         try:
-            return EventDate(year, month, day or 0).iso() if not day else _dt.date(
-                year, month, day
-            ).isoformat()
+            return (
+                EventDate(year, month, day or 0).iso()
+                if not day
+                else _dt.date(year, month, day).isoformat()
+            )
         except ValueError:
             return ""
     m = re.fullmatch(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})", t)

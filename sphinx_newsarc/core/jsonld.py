@@ -81,8 +81,7 @@ class LinkedEvent:
 
 def entity_node(entity: LinkedEntity, link: Link) -> Node:
     """A ``Thing`` (or a more specific type, by kind) with its page and ``sameAs``."""
-    node: Node = {"@type": ENTITY_TYPES.get(entity.kind.casefold(), "Thing"),
-                  "name": entity.name}
+    node: Node = {"@type": ENTITY_TYPES.get(entity.kind.casefold(), "Thing"), "name": entity.name}
     if entity.page:
         node["url"] = link(entity.page)
     if entity.same_as:
@@ -124,8 +123,14 @@ def event_node(event: LinkedEvent, link: Link) -> Node:
     return node
 
 
-def collection_page(uri: str, name: str, events: Sequence[LinkedEvent], link: Link,
-                    about: LinkedEntity | None = None, date: str = "") -> Node:
+def collection_page(
+    uri: str,
+    name: str,
+    events: Sequence[LinkedEvent],
+    link: Link,
+    about: LinkedEntity | None = None,
+    date: str = "",
+) -> Node:
     """A ``CollectionPage`` (a day's, an entity's, a story's page) of ``events``."""
     url = link(uri)
     node: Node = {"@type": "CollectionPage", "@id": url, "url": url, "name": name}

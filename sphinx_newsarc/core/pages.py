@@ -49,8 +49,17 @@ DEFAULT_PATTERNS: dict[str, str] = {
 ROOT_KINDS = ("archive", "chronology", "entities", "stories")
 
 #: Pages only websites get; printed and e-book formats have the indices instead.
-BROWSE_KINDS = ("year", "month", "day", "entity", "story", "onthisday", "entities-letter",
-                "entity-year", "story-year")
+BROWSE_KINDS = (
+    "year",
+    "month",
+    "day",
+    "entity",
+    "story",
+    "onthisday",
+    "entities-letter",
+    "entity-year",
+    "story-year",
+)
 
 #: The page kinds a large entity's or story's page is split into, by the kind of its page.
 PART_KINDS = {"entity": "entity-year", "story": "story-year"}
@@ -69,8 +78,9 @@ class Limits:
 def letter_slug(key: str) -> str:
     """The URL form of an index part's letters (``"AB"`` -> ``"ab"``, ``"#"`` ->
     ``"other"``, other letters by code point)."""
-    return "".join("other" if c == "#" else c.lower() if c.isascii() else f"u{ord(c):04x}"
-                   for c in key)
+    return "".join(
+        "other" if c == "#" else c.lower() if c.isascii() else f"u{ord(c):04x}" for c in key
+    )
 
 
 #: The most letters an Entities index part is named by (``"SAN"``).
@@ -95,8 +105,7 @@ def index_parts(names: Mapping[str, str], limit: int) -> dict[str, tuple[str, ..
         depth = len(prefix)
         groups: dict[str, list[str]] = {}
         for key in keys:
-            groups.setdefault(prefix + index_letter(names[key][depth:depth + 1]),
-                              []).append(key)
+            groups.setdefault(prefix + index_letter(names[key][depth : depth + 1]), []).append(key)
         for letters in sorted(groups, key=_letter_order):
             group = groups[letters]
             if len(group) > limit and len(letters) < MAX_LETTERS:
@@ -108,8 +117,9 @@ def index_parts(names: Mapping[str, str], limit: int) -> dict[str, tuple[str, ..
     return parts
 
 
-def periods(archive: Archive, uids: tuple[str, ...],
-            limit: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def periods(
+    archive: Archive, uids: tuple[str, ...], limit: int
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The parts of a page listing more than ``limit`` events (``uids``, in date order):
     a part per year (``YYYY``), a year of more than ``limit`` events by month
     (``YYYY-MM``; its events known only to the year are the part ``YYYY``). None for
@@ -163,7 +173,8 @@ class PagePlan:
     index_part_of: dict[str, str] = field(default_factory=dict)
     #: ("entity" or "story", key) -> its parts: (period, events) in date order
     periods: dict[tuple[str, str], tuple[tuple[str, tuple[str, ...]], ...]] = field(
-        default_factory=dict)
+        default_factory=dict
+    )
     _folded: dict[str, str] = field(default_factory=dict)
 
     def add(self, page: Page) -> None:
@@ -209,8 +220,13 @@ def plan_roots(patterns: Mapping[str, str], titles: Mapping[str, str]) -> list[P
     """The root pages, which exist whatever the events: the front page and the indices."""
     p = {**DEFAULT_PATTERNS, **patterns}
     return [
-        Page("archive", "", p["archive"], titles["archive"],
-             children=(p["chronology"], p["entities"], p["stories"])),
+        Page(
+            "archive",
+            "",
+            p["archive"],
+            titles["archive"],
+            children=(p["chronology"], p["entities"], p["stories"]),
+        ),
         Page("chronology", "", p["chronology"], titles["chronology"]),
         Page("entities", "", p["entities"], titles["entities"]),
         Page("stories", "", p["stories"], titles["stories"]),
@@ -259,8 +275,11 @@ def plan_pages(
         title = format_date(EventDate(int(year)))
         plan.add(Page("year", year, _fill(p["year"], year=year), title, browse_children=month_docs))
 
-    names = {entity.key: entity.name for entity in archive.entities
-             if entity.key in archive.by_entity or entity.record is not None}
+    names = {
+        entity.key: entity.name
+        for entity in archive.entities
+        if entity.key in archive.by_entity or entity.record is not None
+    }
     plan.index_parts = index_parts(names, limits.entities_per_page)
     for letters, keys in plan.index_parts.items():
         label = letters[0] + letters[1:].lower()
@@ -272,25 +291,55 @@ def plan_pages(
         if uids and (entity.record is not None or len(uids) >= entity_threshold):
             docname = _fill(p["entity"], slug=entity.slug)
             plan.add(Page("entity", entity.key, docname, entity.name))
-            _plan_parts(plan, archive, p, "entity", entity.key, entity.slug, entity.name,
-                        uids, limits.events_per_page, format_date)
+            _plan_parts(
+                plan,
+                archive,
+                p,
+                "entity",
+                entity.key,
+                entity.slug,
+                entity.name,
+                uids,
+                limits.events_per_page,
+                format_date,
+            )
     for story in archive.stories.values():
         docname = _fill(p["story"], slug=story.slug)
         plan.add(Page("story", story.key, docname, story.name))
-        _plan_parts(plan, archive, p, "story", story.key, story.slug, story.name,
-                    story.events, limits.events_per_page, format_date)
+        _plan_parts(
+            plan,
+            archive,
+            p,
+            "story",
+            story.key,
+            story.slug,
+            story.name,
+            story.events,
+            limits.events_per_page,
+            format_date,
+        )
     for calendar_day in archive.by_calendar_day:
         month, day = calendar_day.split("-")
         docname = _fill(p["onthisday"], month=month, day=day)
-        plan.add(Page("onthisday", calendar_day, docname,
-                      format_calendar_day(int(month), int(day))))
+        plan.add(
+            Page("onthisday", calendar_day, docname, format_calendar_day(int(month), int(day)))
+        )
 
     return plan
 
 
-def _plan_parts(plan: PagePlan, archive: Archive, patterns: Mapping[str, str], kind: str,
-                key: str, slug: str, name: str, uids: tuple[str, ...], limit: int,
-                format_date: Callable[[EventDate], str]) -> None:
+def _plan_parts(
+    plan: PagePlan,
+    archive: Archive,
+    patterns: Mapping[str, str],
+    kind: str,
+    key: str,
+    slug: str,
+    name: str,
+    uids: tuple[str, ...],
+    limit: int,
+    format_date: Callable[[EventDate], str],
+) -> None:
     """The parts (a page per year or month) of a large entity's or story's page."""
     parts = periods(archive, uids, limit)
     if not parts or plan.docname(kind, key) is None:
@@ -299,5 +348,11 @@ def _plan_parts(plan: PagePlan, archive: Archive, patterns: Mapping[str, str], k
     part_kind = PART_KINDS[kind]
     for period, _uids in parts:
         docname = _fill(patterns[part_kind], slug=slug, period=period)
-        plan.add(Page(part_kind, part_key(period, key), docname,
-                      f"{name}: {_period_title(period, format_date)}"))
+        plan.add(
+            Page(
+                part_kind,
+                part_key(period, key),
+                docname,
+                f"{name}: {_period_title(period, format_date)}",
+            )
+        )

@@ -32,6 +32,7 @@ def rank_related(
     each list. ``member_sets`` gives the event set of an entity (cached by the caller).
     """
     if member_sets is None:
+
         def member_sets(key: str) -> frozenset[str]:
             return frozenset(events_of.get(key, ()))
 

@@ -14,10 +14,10 @@ _SCHEMES = ("http", "https", "ftp", "ftps")
 #: What a URL keeps as it is: printable ASCII that RFC 3986 allows (so not
 #: ``" < > \\ ^ ` { | }``), and ``%`` starting an escape (``%`` followed by two hex digits).
 _URL_OK = re.compile(r"(?:[!#$&-;=?-\[\]_a-z~]|%[0-9A-Fa-f]{2})*")
-_URL_KEEP = frozenset("!#$&'()*+,-./:;=?@[]_~0123456789"
-                      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_URL_KEEP = frozenset(
+    "!#$&'()*+,-./:;=?@[]_~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+)
 _HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
-
 
 
 class SourceError(ValueError):

@@ -51,9 +51,13 @@ def timeline(dates: Iterable[EventDate]) -> Timeline:
             counts = [0] * (last - first + 1)
             for m in months:
                 counts[m - first] += 1
-            return Timeline("month", tuple(
-                (f"{(first + n) // 12:04d}-{(first + n) % 12 + 1:02d}", count)
-                for n, count in enumerate(counts)))
+            return Timeline(
+                "month",
+                tuple(
+                    (f"{(first + n) // 12:04d}-{(first + n) % 12 + 1:02d}", count)
+                    for n, count in enumerate(counts)
+                ),
+            )
     years = [d.year for d in dates]
     first, last = min(years), max(years)
     counts = [0] * (last - first + 1)
@@ -80,8 +84,7 @@ def _num(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def chart_svg(counts: Sequence[tuple[str, int]], title: str,
-              bar_titles: Sequence[str] = ()) -> str:
+def chart_svg(counts: Sequence[tuple[str, int]], title: str, bar_titles: Sequence[str] = ()) -> str:
     """An SVG bar chart of ``counts`` (``(label, count)`` per period, in order): one bar
     per period with events (its tooltip ``bar_titles[n]`` when given), the largest count
     on the left, the first and last periods' labels below. ``title`` is its text
@@ -109,8 +112,10 @@ def chart_svg(counts: Sequence[tuple[str, int]], title: str,
             continue
         height = max(count / highest * _PLOT_H, 1.0)
         x = _LEFT + i * slot + (slot - bar) / 2
-        rect = (f'<rect class="newsarc-chart-bar" x="{_num(x)}" y="{_num(base - height)}" '
-                f'width="{_num(bar)}" height="{_num(height)}"')
+        rect = (
+            f'<rect class="newsarc-chart-bar" x="{_num(x)}" y="{_num(base - height)}" '
+            f'width="{_num(bar)}" height="{_num(height)}"'
+        )
         if i < len(bar_titles):
             parts.append(f"{rect}><title>{escape(bar_titles[i])}</title></rect>")
         else:
@@ -120,11 +125,14 @@ def chart_svg(counts: Sequence[tuple[str, int]], title: str,
     if n == 1:
         parts.append(f'<text x="{_LEFT}" y="{label_y}">{escape(first)}</text>')
     elif extent < _SPLIT_LABELS:
-        parts.append(f'<text x="{_LEFT}" y="{label_y}">'
-                     f"{escape(first)} \N{EN DASH} {escape(last)}</text>")
+        parts.append(
+            f'<text x="{_LEFT}" y="{label_y}">{escape(first)} \N{EN DASH} {escape(last)}</text>'
+        )
     else:
         parts.append(f'<text x="{_LEFT}" y="{label_y}">{escape(first)}</text>')
-        parts.append(f'<text x="{_num(_LEFT + extent)}" y="{label_y}" text-anchor="end">'
-                     f"{escape(last)}</text>")
+        parts.append(
+            f'<text x="{_num(_LEFT + extent)}" y="{label_y}" text-anchor="end">'
+            f"{escape(last)}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)

@@ -27,8 +27,14 @@ def remove_control_chars(directive: SphinxDirective, argument: str) -> None:
     docname, lineno = directive.env.docname, directive.lineno
 
     def report(found: list[str], where: str, line: int) -> None:
-        warn("control character%s %s removed from %s", NewsarcWarning.control_char, (docname, line),
-             "s" if len(found) > 1 else "", ", ".join(f"U+{ord(c):04X}" for c in found), where)
+        warn(
+            "control character%s %s removed from %s",
+            NewsarcWarning.control_char,
+            (docname, line),
+            "s" if len(found) > 1 else "",
+            ", ".join(f"U+{ord(c):04X}" for c in found),
+            where,
+        )
 
     for i, value in enumerate(directive.arguments):
         if found := control_chars(value):

@@ -43,14 +43,25 @@ class EntityDirective(SphinxDirective):
         kind = self.options.get("kind", "").strip()
         url = self.options.get("url", "").strip()
         if url and not url.startswith(("http://", "https://")):
-            warn("entity %r: url %r is not an http(s) URL; ignored", NewsarcWarning.option,
-                 (docname, self.lineno), name, url)
+            warn(
+                "entity %r: url %r is not an http(s) URL; ignored",
+                NewsarcWarning.option,
+                (docname, self.lineno),
+                name,
+                url,
+            )
             url = ""
         url = encode_url(url)  # as the importer writes it
         wikidata = self.options.get("wikidata", "").strip()
         if wikidata and not is_wikidata_id(wikidata):
-            warn("entity %r: wikidata %r is not a Wikidata item id (Q and a number, e.g. "
-                 "Q42); ignored", "option", (docname, self.lineno), name, wikidata)
+            warn(
+                "entity %r: wikidata %r is not a Wikidata item id (Q and a number, e.g. "
+                "Q42); ignored",
+                "option",
+                (docname, self.lineno),
+                name,
+                wikidata,
+            )
             wikidata = ""
         anchor = nodes.make_id("entity-" + slugify(name)) or "entity"
         if anchor in self.state.document.ids:

@@ -23,7 +23,6 @@ from . import content_line, remove_control_chars
 __all__ = ["EventDirective"]
 
 
-
 _OPTION_LINE = re.compile(r"^:([a-z]+):\s*(.*)$")
 
 
@@ -85,8 +84,12 @@ class EventDirective(SphinxDirective):
                 )
 
         if not headline:
-            warn("event has no headline; write it after the directive's name. It is shown "
-                 "here but left out of the archive", NewsarcWarning.headline, location)
+            warn(
+                "event has no headline; write it after the directive's name. It is shown "
+                "here but left out of the archive",
+                NewsarcWarning.headline,
+                location,
+            )
             date = None  # not in the archive, like an event without a date
 
         serial = domain.next_serial(docname)
@@ -213,10 +216,14 @@ class EventDirective(SphinxDirective):
             except SourceError:
                 looks_like_source = False
             if looks_like_source:
-                warn("%r looks like a source but is body text: the 'sources' option ends "
-                     "before it (a blank line or the end of the options block); it is kept "
-                     "in the body", NewsarcWarning.source, (docname, content_line(self, i)),
-                     line.strip())
+                warn(
+                    "%r looks like a source but is body text: the 'sources' option ends "
+                    "before it (a blank line or the end of the options block); it is kept "
+                    "in the body",
+                    NewsarcWarning.source,
+                    (docname, content_line(self, i)),
+                    line.strip(),
+                )
 
     def _sources(self, location: tuple[str, int]) -> tuple[list[Source], int]:
         """Read the ``sources`` option (and source lines MyST folded into the body);
@@ -234,8 +241,12 @@ class EventDirective(SphinxDirective):
             try:
                 sources.append(parse_source(line))
             except SourceError as error:
-                warn("%s; the source is left out", NewsarcWarning.source,
-                     (location[0], lineno), error)
+                warn(
+                    "%s; the source is left out",
+                    NewsarcWarning.source,
+                    (location[0], lineno),
+                    error,
+                )
         return sources, skip
 
     def _sources_node(self, sources: list[Source]) -> nodes.container:

@@ -40,8 +40,13 @@ class EventListDirective(SphinxDirective):
         try:
             return parse_date(raw)
         except DateError as error:
-            warn("eventlist :%s: %s; the bound is ignored", NewsarcWarning.date,
-                 (self.env.docname, self.lineno), name, error)
+            warn(
+                "eventlist :%s: %s; the bound is ignored",
+                NewsarcWarning.date,
+                (self.env.docname, self.lineno),
+                name,
+                error,
+            )
             return None
 
     def run(self) -> list[nodes.Node]:
@@ -55,11 +60,19 @@ class EventListDirective(SphinxDirective):
             limit=self.options.get("limit", 0),
         )
         if query.inverted:
-            warn("eventlist :from: %s is after :to: %s; it lists no event", NewsarcWarning.date,
-                 (self.env.docname, self.lineno), query.start, query.end)
+            warn(
+                "eventlist :from: %s is after :to: %s; it lists no event",
+                NewsarcWarning.date,
+                (self.env.docname, self.lineno),
+                query.start,
+                query.end,
+            )
         domain = NewsDomain.of(self.env)
         domain.add_list(self.env.docname, query)
-        node = pending_news(kind="eventlist", query=query,
-                            classes=["newsarc-eventlist", *self.options.get("class", [])])
+        node = pending_news(
+            kind="eventlist",
+            query=query,
+            classes=["newsarc-eventlist", *self.options.get("class", [])],
+        )
         self.set_source_info(node)
         return [node]

@@ -37,9 +37,15 @@ FORMATS = ("json", "jsonl", "csv", "wikitimes")
 StrPath = str | PathLike[str]
 
 
-
-def read_one(path: StrPath, format: str, problems: Problems, *, encoding: str = "utf-8",
-             delimiter: str = ",", progress: Callable[[int], None] | None = None) -> Batch:
+def read_one(
+    path: StrPath,
+    format: str,
+    problems: Problems,
+    *,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+    progress: Callable[[int], None] | None = None,
+) -> Batch:
     """Read one input; raise :class:`InputError` when it cannot be read at all."""
     file = Path(path)
     if format == "json":
@@ -47,8 +53,7 @@ def read_one(path: StrPath, format: str, problems: Problems, *, encoding: str = 
     if format == "jsonl":
         return read_jsonl(file, problems, encoding=encoding, progress=progress)
     if format == "csv":
-        return read_csv(file, problems, encoding=encoding, delimiter=delimiter,
-                        progress=progress)
+        return read_csv(file, problems, encoding=encoding, delimiter=delimiter, progress=progress)
     if format == "wikitimes":
         return read_wikitimes(file, problems, encoding=encoding, progress=progress)
     raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -68,8 +73,16 @@ def read_inputs(
     errors: list[str] = []
     for path in paths:
         try:
-            batches.append(read_one(path, format, problems, encoding=encoding,
-                                    delimiter=delimiter, progress=progress))
+            batches.append(
+                read_one(
+                    path,
+                    format,
+                    problems,
+                    encoding=encoding,
+                    delimiter=delimiter,
+                    progress=progress,
+                )
+            )
         except InputError as error:
             errors.append(str(error))
     return merge(batches, problems), errors
@@ -173,8 +186,13 @@ def import_events(
     try:
         check_out(out_dir)  # before reading: an unusable folder is told at once
     except OutputError as error:
-        return ImportSummary(out=str(out_dir), split=split, dry_run=dry_run,
-                             output_error=str(error), seconds=time.perf_counter() - started)
+        return ImportSummary(
+            out=str(out_dir),
+            split=split,
+            dry_run=dry_run,
+            output_error=str(error),
+            seconds=time.perf_counter() - started,
+        )
     problems = Problems(listener=on_problem)
     read = 0
 
@@ -184,18 +202,28 @@ def import_events(
         if on_progress is not None:
             on_progress(read)
 
-    collection, errors = read_inputs(inputs, format, problems, encoding=encoding,
-                                     delimiter=delimiter, progress=progress)
-    summary = ImportSummary(out=str(out_dir), split=split, dry_run=dry_run,
-                            input_errors=errors, records=collection.records)
+    collection, errors = read_inputs(
+        inputs, format, problems, encoding=encoding, delimiter=delimiter, progress=progress
+    )
+    summary = ImportSummary(
+        out=str(out_dir),
+        split=split,
+        dry_run=dry_run,
+        input_errors=errors,
+        records=collection.records,
+    )
     if not errors:
-        pages = render_pages(collection, split=split, title=clean_line(title) or "Events",
-                             layout=layout)
+        pages = render_pages(
+            collection, split=split, title=clean_line(title) or "Events", layout=layout
+        )
 
         def foreign(rel: str) -> None:
-            problems.warn(str(out_dir / rel), "foreign file",
-                          "the file exists and was not written by the importer (its first "
-                          "line is not the marker); left unchanged")
+            problems.warn(
+                str(out_dir / rel),
+                "foreign file",
+                "the file exists and was not written by the importer (its first "
+                "line is not the marker); left unchanged",
+            )
 
         try:
             summary.files = sync_pages(pages, out_dir, dry_run=dry_run, on_foreign=foreign)

@@ -33,7 +33,7 @@ def escape_line(line: str) -> str:
         escaped = "\\" + escaped
     match = _ORDERED.match(escaped)
     if match:  # "2006. A year" would start an ordered list
-        escaped = f"{match[1]}\\{match[2]}{escaped[match.end():]}"
+        escaped = f"{match[1]}\\{match[2]}{escaped[match.end() :]}"
     return escaped
 
 
@@ -95,11 +95,15 @@ def yaml_value(value: str) -> str:
     """
     if "\n" in value:
         raise ValueError("yaml_value takes one line; use a literal block for more")
-    if _DATE.match(value) or _URL.match(value) or (
-        _PLAIN.match(value)
-        and value == value.strip()
-        and value.lower() not in _RESERVED
-        and " -" not in value  # keep plain scalars boring
+    if (
+        _DATE.match(value)
+        or _URL.match(value)
+        or (
+            _PLAIN.match(value)
+            and value == value.strip()
+            and value.lower() not in _RESERVED
+            and " -" not in value  # keep plain scalars boring
+        )
     ):
         return value
     return "'" + value.replace("'", "''") + "'"

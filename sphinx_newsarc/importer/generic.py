@@ -41,7 +41,15 @@ __all__ = ["EVENT_FIELDS", "read_csv", "read_json", "read_jsonl"]
 
 #: The fields of an event record.
 EVENT_FIELDS = (
-    "date", "headline", "id", "entities", "sources", "story", "category", "related", "body",
+    "date",
+    "headline",
+    "id",
+    "entities",
+    "sources",
+    "story",
+    "category",
+    "related",
+    "body",
 )
 #: The fields of an entity object.
 ENTITY_FIELDS = ("name", "aliases", "kind", "url", "description", "wikidata")
@@ -126,25 +134,31 @@ class _Reader:
         if self.progress is not None:
             self.progress(1)
 
-    def _check_fields(self, data: Mapping[str, Any], known: Iterable[str], where: Position,
-                      what: str) -> None:
+    def _check_fields(
+        self, data: Mapping[str, Any], known: Iterable[str], where: Position, what: str
+    ) -> None:
         allowed = set(known)
         for key in data:
             if key not in allowed and (what, key) not in self._unknown:
                 # reported once per input and kind of object, not once per record
                 self._unknown.add((what, key))
-                self.problems.warn(where.at(key), "unknown field",
-                                   f"{what} field {key!r} is not part of the format; ignored "
-                                   "(reported once per input)")
+                self.problems.warn(
+                    where.at(key),
+                    "unknown field",
+                    f"{what} field {key!r} is not part of the format; ignored "
+                    "(reported once per input)",
+                )
 
     def _text(self, data: Mapping[str, Any], key: str, where: Position) -> str:
         value = data.get(key)
         if value is None:
             return ""
         if not isinstance(value, str):
-            raise SkipRecord("malformed record",
-                             f"{key!r} must be a string, found {type(value).__name__}",
-                             where.at(key))
+            raise SkipRecord(
+                "malformed record",
+                f"{key!r} must be a string, found {type(value).__name__}",
+                where.at(key),
+            )
         return value
 
     def event(self, data: object, where: Position) -> None:
@@ -166,8 +180,11 @@ class _Reader:
 
     def _event(self, data: object, where: Position) -> tuple[ImportedEvent, list[ImportedEntity]]:
         if not isinstance(data, dict):
-            raise SkipRecord("malformed record",
-                             f"an event must be an object, found {type(data).__name__}", where)
+            raise SkipRecord(
+                "malformed record",
+                f"an event must be an object, found {type(data).__name__}",
+                where,
+            )
         headline = clean_line(self._text(data, "headline", where))
         date = check_date(data.get("date"), where.at("date"))
         if not headline:
@@ -209,15 +226,19 @@ class _Reader:
 
     def _entity(self, data: object, where: Position) -> ImportedEntity:
         if not isinstance(data, dict):
-            raise SkipRecord("malformed record",
-                             f"an entity must be a string or an object, found "
-                             f"{type(data).__name__}", where)
+            raise SkipRecord(
+                "malformed record",
+                f"an entity must be a string or an object, found {type(data).__name__}",
+                where,
+            )
         name = entity_name(self._text(data, "name", where), where.at("name"), self.problems)
         if not name:
             raise SkipRecord("malformed record", "the entity has no name", where.at("name"))
         self._check_fields(data, ENTITY_FIELDS, where, "entity")
-        aliases = [entity_name(a, where.at("aliases"), self.problems)
-                   for a in name_list(data.get("aliases"), where.at("aliases"))]
+        aliases = [
+            entity_name(a, where.at("aliases"), self.problems)
+            for a in name_list(data.get("aliases"), where.at("aliases"))
+        ]
         return ImportedEntity(
             name=name,
             aliases=tuple(aliases),
@@ -225,8 +246,9 @@ class _Reader:
             url=entity_url(self._text(data, "url", where), where.at("url"), self.problems),
             description=clean_text(self._text(data, "description", where)),
             where=where,
-            wikidata=entity_wikidata(self._text(data, "wikidata", where), where.at("wikidata"),
-                                     self.problems),
+            wikidata=entity_wikidata(
+                self._text(data, "wikidata", where), where.at("wikidata"), self.problems
+            ),
         )
 
     def entity(self, data: object, where: Position) -> None:
@@ -253,9 +275,11 @@ class _Reader:
             items = list(value)
             positions = [where.at(n) for n in range(len(items))]
         else:
-            raise SkipRecord("malformed record",
-                             f"sources must be a list or a string, found {type(value).__name__}",
-                             where)
+            raise SkipRecord(
+                "malformed record",
+                f"sources must be a list or a string, found {type(value).__name__}",
+                where,
+            )
         sources: list[ImportedSource] = []
         for item, at in zip(items, positions, strict=True):
             source: ImportedSource | None
@@ -263,19 +287,23 @@ class _Reader:
                 source = parse_source_text(item, at, self.problems)
             elif isinstance(item, dict):
                 self._check_fields(item, SOURCE_FIELDS, at, "source")
-                source = make_source(self._text(item, "name", at), self._text(item, "url", at),
-                                     at, self.problems)
+                source = make_source(
+                    self._text(item, "name", at), self._text(item, "url", at), at, self.problems
+                )
             else:
-                raise SkipRecord("malformed record",
-                                 f"a source must be a string or an object, found "
-                                 f"{type(item).__name__}", at)
+                raise SkipRecord(
+                    "malformed record",
+                    f"a source must be a string or an object, found {type(item).__name__}",
+                    at,
+                )
             if source is not None:
                 sources.append(source)
         return sources
 
 
-def read_json(path: Path, problems: Problems, *, encoding: str = "utf-8",
-              progress: Progress | None = None) -> Batch:
+def read_json(
+    path: Path, problems: Problems, *, encoding: str = "utf-8", progress: Progress | None = None
+) -> Batch:
     """Read a JSON array of events, or an object with ``events`` and ``entities`` arrays."""
     data = load_json(_read_text(path, encoding), path)
     reader = _Reader(problems, progress)
@@ -292,8 +320,9 @@ def read_json(path: Path, problems: Problems, *, encoding: str = "utf-8",
         reader._check_fields(data, ("events", "entities", "$schema"), Position(name), "top-level")
         prefix = "/events"
     else:
-        raise InputError(f"{path}: expected an array of events or an object with 'events' and "
-                         "'entities' arrays")
+        raise InputError(
+            f"{path}: expected an array of events or an object with 'events' and 'entities' arrays"
+        )
     for n, record in enumerate(events):
         reader.event(record, Position(name, record=n + 1, pointer=f"{prefix}/{n}"))
     for n, record in enumerate(entities):
@@ -301,8 +330,9 @@ def read_json(path: Path, problems: Problems, *, encoding: str = "utf-8",
     return reader.batch
 
 
-def read_jsonl(path: Path, problems: Problems, *, encoding: str = "utf-8",
-               progress: Progress | None = None) -> Batch:
+def read_jsonl(
+    path: Path, problems: Problems, *, encoding: str = "utf-8", progress: Progress | None = None
+) -> Batch:
     """Read one JSON object per line: an event, or ``{"entity": {...}}`` for a declaration."""
     text = _read_text(path, encoding)
     reader = _Reader(problems, progress)
@@ -319,8 +349,11 @@ def read_jsonl(path: Path, problems: Problems, *, encoding: str = "utf-8",
             continue
         except RecursionError:
             reader.count()
-            problems.skip(SkipRecord("malformed record",
-                                     f"invalid JSON: {_too_deep_message(line, True)}", where))
+            problems.skip(
+                SkipRecord(
+                    "malformed record", f"invalid JSON: {_too_deep_message(line, True)}", where
+                )
+            )
             continue
         if isinstance(data, dict) and set(data) == {"entity"}:
             reader.entity(data["entity"], where.at("entity"))
@@ -329,8 +362,14 @@ def read_jsonl(path: Path, problems: Problems, *, encoding: str = "utf-8",
     return reader.batch
 
 
-def read_csv(path: Path, problems: Problems, *, encoding: str = "utf-8", delimiter: str = ",",
-             progress: Progress | None = None) -> Batch:
+def read_csv(
+    path: Path,
+    problems: Problems,
+    *,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+    progress: Progress | None = None,
+) -> Batch:
     """Read a CSV file with a header row naming the columns (``date`` and ``headline`` at least)."""
     text = _read_text(path, encoding)
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -345,8 +384,9 @@ def read_csv(path: Path, problems: Problems, *, encoding: str = "utf-8", delimit
     columns = [clean_line(c).lower() for c in header]
     missing = [c for c in ("date", "headline") if c not in columns]
     if missing:
-        raise InputError(f"{path}: the header row has no {' and no '.join(map(repr, missing))} "
-                         "column")
+        raise InputError(
+            f"{path}: the header row has no {' and no '.join(map(repr, missing))} column"
+        )
     start = rows.line_num + 1
     while True:
         where = Position(name, line=start, csv=True)
@@ -364,9 +404,13 @@ def read_csv(path: Path, problems: Problems, *, encoding: str = "utf-8", delimit
             continue
         if len(row) > len(columns):
             reader.count()
-            problems.skip(SkipRecord(
-                "malformed record",
-                f"the row has {len(row)} cells, the header {len(columns)}", where))
+            problems.skip(
+                SkipRecord(
+                    "malformed record",
+                    f"the row has {len(row)} cells, the header {len(columns)}",
+                    where,
+                )
+            )
             continue
         data: dict[str, str] = {}
         for column, cell in zip(columns, row, strict=False):

@@ -45,8 +45,11 @@ def _unique_ids(events: list[ImportedEvent], problems: Problems) -> list[Importe
         taken.add(new_id)
         seen.add(new_id)
         where = event.where.at("id") if isinstance(event.where, Position) else event.where
-        problems.warn(where, "duplicate id",
-                      f"an earlier record has the id {event.id!r}; this one gets {new_id!r}")
+        problems.warn(
+            where,
+            "duplicate id",
+            f"an earlier record has the id {event.id!r}; this one gets {new_id!r}",
+        )
         result.append(replace(event, id=new_id))
     return result
 
@@ -58,8 +61,9 @@ def _tidy(event: ImportedEvent, order: int) -> ImportedEvent:
         names.setdefault(name_key(name), name)
     sources: dict[ImportedSource, None] = dict.fromkeys(event.sources)
     related = tuple(dict.fromkeys(event.related))
-    return replace(event, entities=tuple(names.values()), sources=tuple(sources),
-                   related=related, order=order)
+    return replace(
+        event, entities=tuple(names.values()), sources=tuple(sources), related=related, order=order
+    )
 
 
 @dataclass(slots=True)
@@ -82,8 +86,15 @@ def _merge_entities(declared: Iterable[ImportedEntity], problems: Problems) -> l
         if target_key is None:
             target_key = key
             owner[key] = key
-            merged[key] = _Merged(entity.name, [], entity.kind, entity.url, entity.description,
-                                  entity.where, entity.wikidata)
+            merged[key] = _Merged(
+                entity.name,
+                [],
+                entity.kind,
+                entity.url,
+                entity.description,
+                entity.where,
+                entity.wikidata,
+            )
             target = merged[key]
         else:
             target = merged[target_key]
@@ -92,9 +103,12 @@ def _merge_entities(declared: Iterable[ImportedEntity], problems: Problems) -> l
                 if not mine:
                     setattr(target, attr, theirs)
                 elif theirs and theirs != mine:
-                    problems.warn(entity.where, "entity conflict",
-                                  f"{entity.name!r} was declared before with {attr} {mine!r}; "
-                                  f"{theirs!r} is ignored")
+                    problems.warn(
+                        entity.where,
+                        "entity conflict",
+                        f"{entity.name!r} was declared before with {attr} {mine!r}; "
+                        f"{theirs!r} is ignored",
+                    )
         for alias in (entity.name, *entity.aliases):
             alias_key = name_key(alias)
             if not alias_key or alias_key == target_key:
@@ -103,15 +117,17 @@ def _merge_entities(declared: Iterable[ImportedEntity], problems: Problems) -> l
             if holder == target_key:
                 continue
             if holder is not None:
-                problems.warn(entity.where, "alias conflict",
-                              f"{alias!r} already names {merged[holder].name!r}; it is not made "
-                              f"an alias of {target.name!r}")
+                problems.warn(
+                    entity.where,
+                    "alias conflict",
+                    f"{alias!r} already names {merged[holder].name!r}; it is not made "
+                    f"an alias of {target.name!r}",
+                )
                 continue
             owner[alias_key] = target_key
             target.aliases.append(alias)
     return [
-        ImportedEntity(m.name, tuple(m.aliases), m.kind, m.url, m.description,
-                       m.where, m.wikidata)
+        ImportedEntity(m.name, tuple(m.aliases), m.kind, m.url, m.description, m.where, m.wikidata)
         for _, m in sorted(merged.items(), key=lambda item: (item[0], item[1].name))
     ]
 

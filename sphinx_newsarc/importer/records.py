@@ -56,7 +56,7 @@ SKIP_REASONS: dict[str, str] = {
     "source without URL or name": "a source that has neither a URL nor a name",
     "malformed record": "a record of the wrong shape (not an object, a field of the wrong type)",
     "invalid text": "text that is not valid Unicode (a lone surrogate such as \\ud800 in "
-                    "JSON), which cannot be written as UTF-8",
+    "JSON), which cannot be written as UTF-8",
 }
 
 #: What was repaired or ignored in a record that was imported anyway.
@@ -72,7 +72,7 @@ WARNING_REASONS: dict[str, str] = {
     "alias conflict": "an alias that another entity already has; dropped",
     "foreign file": "a file at an output path that the importer did not write; kept",
     "control character": "control characters (U+0000-U+001F but tab and line breaks, "
-                         "U+007F-U+009F) in text; removed",
+    "U+007F-U+009F) in text; removed",
 }
 
 #: Line breaks that Python's ``str.splitlines`` (used by docutils and MyST) also honours.
@@ -254,9 +254,12 @@ def check_text(data: object, where: Position) -> list[tuple[Position, str]]:
             at = where.at(*path) if path else where
             if _SURROGATE.search(value):
                 excerpt = value if len(value) <= 60 else value[:57] + "..."
-                raise SkipRecord("invalid text",
-                                 f"{excerpt!r} holds a lone surrogate, which is not a "
-                                 "character and cannot be written as UTF-8", at)
+                raise SkipRecord(
+                    "invalid text",
+                    f"{excerpt!r} holds a lone surrogate, which is not a "
+                    "character and cannot be written as UTF-8",
+                    at,
+                )
             found = control_chars(_BREAKS.sub("\n", value))
             if found:
                 codes = ", ".join(f"U+{ord(c):04X}" for c in found)
@@ -265,9 +268,11 @@ def check_text(data: object, where: Position) -> list[tuple[Position, str]]:
             items = list(value.items())
             for key, _ in items:
                 if isinstance(key, str) and _SURROGATE.search(key):
-                    raise SkipRecord("invalid text",
-                                     f"the field name {key!r} holds a lone surrogate",
-                                     where.at(*path) if path else where)
+                    raise SkipRecord(
+                        "invalid text",
+                        f"the field name {key!r} holds a lone surrogate",
+                        where.at(*path) if path else where,
+                    )
             stack.extend((item, (*path, key)) for key, item in reversed(items))
         elif isinstance(value, list):
             stack.extend((item, (*path, n)) for n, item in reversed(list(enumerate(value))))
@@ -300,8 +305,7 @@ def check_id(value: str, where: Position, problems: Problems) -> str:
     problems.warn(
         where,
         "bad id",
-        f"{text!r} is not a valid id; "
-        + (f"using {fixed!r}" if fixed else "the event gets no id"),
+        f"{text!r} is not a valid id; " + (f"using {fixed!r}" if fixed else "the event gets no id"),
     )
     return fixed
 
@@ -317,7 +321,8 @@ def name_list(value: object, where: Position) -> list[str]:
         for n, item in enumerate(value):
             if not isinstance(item, str):
                 raise SkipRecord(
-                    "malformed record", f"expected a string, found {type(item).__name__}",
+                    "malformed record",
+                    f"expected a string, found {type(item).__name__}",
                     where.at(n),
                 )
             if clean_line(item):
@@ -348,9 +353,12 @@ def make_source(name: str, url: str, where: Position, problems: Problems) -> Imp
     if url:
         url = encode_url(url)
         if not _valid_url(url, _URL_SCHEMES):
-            problems.warn(where, "bad source URL",
-                          f"{url!r} is not an absolute http(s) URL; "
-                          + ("kept the name only" if name else "source dropped"))
+            problems.warn(
+                where,
+                "bad source URL",
+                f"{url!r} is not an absolute http(s) URL; "
+                + ("kept the name only" if name else "source dropped"),
+            )
             url = ""
             if not name:
                 return None
@@ -359,8 +367,9 @@ def make_source(name: str, url: str, where: Position, problems: Problems) -> Imp
         fixed = encode_url(name)
         if _valid_url(fixed, _URL_SCHEMES):
             return ImportedSource("", fixed)
-        problems.warn(where, "bad source URL", f"{name!r} is not an absolute http(s) URL; "
-                      "source dropped")
+        problems.warn(
+            where, "bad source URL", f"{name!r} is not an absolute http(s) URL; source dropped"
+        )
         return None
     # a bare name cannot hold angle brackets (they would read as a URL)
     if not url:
@@ -396,8 +405,9 @@ def entity_wikidata(qid: str, where: Position, problems: Problems) -> str:
     qid = clean_line(qid)
     if not qid or is_wikidata_id(qid):
         return qid
-    problems.warn(where, "bad Wikidata id",
-                  f"{qid!r} is not a Wikidata item id (Q and a number); dropped")
+    problems.warn(
+        where, "bad Wikidata id", f"{qid!r} is not a Wikidata item id (Q and a number); dropped"
+    )
     return ""
 
 

@@ -129,8 +129,9 @@ class _WikiTimesReader:
         def fix(name: str) -> str:
             return self.spellings.get(name_key(name), name)
 
-        self.batch.events = [replace(e, entities=tuple(fix(n) for n in e.entities))
-                             for e in self.batch.events]
+        self.batch.events = [
+            replace(e, entities=tuple(fix(n) for n in e.entities)) for e in self.batch.events
+        ]
         self.batch.entities = [replace(e, name=fix(e.name)) for e in self.batch.entities]
 
     def event(self, data: object, where: Position) -> None:
@@ -179,13 +180,15 @@ class _WikiTimesReader:
 
     def _event(self, data: object, where: Position) -> tuple[ImportedEvent, list[ImportedEntity]]:
         if not isinstance(data, dict):
-            raise SkipRecord("malformed record",
-                             f"an event must be an object, found {type(data).__name__}", where)
+            raise SkipRecord(
+                "malformed record",
+                f"an event must be an object, found {type(data).__name__}",
+                where,
+            )
         headline = clean_line(_TRAILING_COMMAS.sub("", self._str(data, "description", where)))
         date = check_date(data.get("date"), where.at("date"))
         if not headline:
-            raise SkipRecord("no headline", "the event has no description",
-                             where.at("description"))
+            raise SkipRecord("no headline", "the event has no description", where.at("description"))
         names: list[str] = []
         keys: set[str] = set()
         declared: list[ImportedEntity] = []
@@ -200,18 +203,19 @@ class _WikiTimesReader:
                 self.spellings[name_key(name)] = name = written
             name = entity_name(name, at.at("name"), self.problems)
             if not name:
-                raise SkipRecord("malformed record", "the entity has neither name nor wikiURL",
-                                 at)
+                raise SkipRecord("malformed record", "the entity has neither name nor wikiURL", at)
             aliases = tuple(entity_name(a, at.at("name"), self.problems) for a in aliases)
             if name_key(name) not in keys:
                 names.append(name)
             keys.update(name_key(n) for n in (name, *aliases))
-            declared.append(ImportedEntity(
-                name=name,
-                aliases=aliases,
-                url=entity_url(url, at.at("wikiURL"), self.problems),
-                where=at,
-            ))
+            declared.append(
+                ImportedEntity(
+                    name=name,
+                    aliases=aliases,
+                    url=entity_url(url, at.at("wikiURL"), self.problems),
+                    where=at,
+                )
+            )
         location = self._object(data, "location", where)
         if location:
             at = where.at("location")
@@ -227,8 +231,9 @@ class _WikiTimesReader:
             at = where.at("source", n)
             if not isinstance(item, dict):
                 raise SkipRecord("malformed record", "a source must be an object", at)
-            source = make_source(self._str(item, "sourceName", at), self._str(item, "url", at),
-                                 at, self.problems)
+            source = make_source(
+                self._str(item, "sourceName", at), self._str(item, "url", at), at, self.problems
+            )
             if source is not None:
                 sources.append(source)
         story = self._object(data, "belongsToStory", where)
@@ -238,19 +243,20 @@ class _WikiTimesReader:
             date=date,
             headline=headline,
             id=check_id(f"wikitimes-{raw_id}", where.at("id"), self.problems)
-            if raw_id.strip() else "",
+            if raw_id.strip()
+            else "",
             entities=tuple(names),
             sources=tuple(sources),
-            story=clean_line(self._str(story, "name", where.at("belongsToStory")))
-            or self.story,
+            story=clean_line(self._str(story, "name", where.at("belongsToStory"))) or self.story,
             category=category_name(self._str(category, "name", where.at("category"))),
             where=where,
         )
         return event, declared
 
 
-def read_wikitimes(path: Path, problems: Problems, *, encoding: str = "utf-8",
-                   progress: Progress | None = None) -> Batch:
+def read_wikitimes(
+    path: Path, problems: Problems, *, encoding: str = "utf-8", progress: Progress | None = None
+) -> Batch:
     """Read a WikiTimes export: an array of events, or a story object with ``event``."""
     data = load_json(_read_text(path, encoding), path)
     name = str(path)
@@ -263,8 +269,10 @@ def read_wikitimes(path: Path, problems: Problems, *, encoding: str = "utf-8",
         prefix = "/event"
         story = clean_line(data["name"]) if isinstance(data.get("name"), str) else ""
     else:
-        raise InputError(f"{path}: not a WikiTimes export (expected an array of events or a "
-                         "story object with an 'event' array)")
+        raise InputError(
+            f"{path}: not a WikiTimes export (expected an array of events or a "
+            "story object with an 'event' array)"
+        )
     reader = _WikiTimesReader(problems, progress, story)
     for n, record in enumerate(events):
         reader.event(record, Position(name, record=n + 1, pointer=f"{prefix}/{n}"))

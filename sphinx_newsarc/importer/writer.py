@@ -26,8 +26,7 @@ from types import FrameType
 
 from .pages import MARKER_PREFIX
 
-__all__ = ["Interrupted", "OutputError", "WriteReport", "check_out", "is_generated",
-           "sync_pages"]
+__all__ = ["Interrupted", "OutputError", "WriteReport", "check_out", "is_generated", "sync_pages"]
 
 
 class OutputError(Exception):
@@ -120,8 +119,7 @@ class _Stage:
     def rollback(self) -> None:
         steps: list[Callable[[], object]] = [
             *(lambda t=temp: t.unlink(missing_ok=True) for temp, _ in self.temps),
-            *(lambda a=aside, o=original: a.replace(o) for aside, original in
-              reversed(self.aside)),
+            *(lambda a=aside, o=original: a.replace(o) for aside, original in reversed(self.aside)),
             *(folder.rmdir for folder in reversed(self.made_dirs)),
         ]
         for step in steps:
@@ -189,8 +187,10 @@ def sync_pages(
         try:
             encoded[rel] = pages[rel].encode("utf-8")
         except UnicodeEncodeError as error:
-            raise OutputError(f"{out / rel}: cannot be written as UTF-8 ({error.reason} at "
-                              f"character {error.start})") from None
+            raise OutputError(
+                f"{out / rel}: cannot be written as UTF-8 ({error.reason} at "
+                f"character {error.start})"
+            ) from None
     report = WriteReport()
     changed: list[str] = []
     for rel, data in encoded.items():
@@ -213,8 +213,10 @@ def sync_pages(
     stale: list[Path] = []
     if out.is_dir():
         stale = sorted(
-            p for p in out.rglob("*.md")
-            if p.is_file() and not p.is_symlink()
+            p
+            for p in out.rglob("*.md")
+            if p.is_file()
+            and not p.is_symlink()
             and p.relative_to(out).as_posix() not in encoded
             and is_generated(p)
         )

@@ -39,9 +39,21 @@ __all__ = ["PAGE_KINDS", "PageKind", "PageView", "build_page", "page_kind", "ren
 #: Every page kind by name: the root pages, then the browse pages.
 PAGE_KINDS: dict[str, PageKind[Any]] = {
     kind.name: kind
-    for kind in (front.KIND, chronology.KIND, entities.KIND, stories.KIND,
-                 year.KIND, month.KIND, day.KIND, entity.KIND, story.KIND, onthisday.KIND,
-                 entities_letter.KIND, entity_year.KIND, story_year.KIND)
+    for kind in (
+        front.KIND,
+        chronology.KIND,
+        entities.KIND,
+        stories.KIND,
+        year.KIND,
+        month.KIND,
+        day.KIND,
+        entity.KIND,
+        story.KIND,
+        onthisday.KIND,
+        entities_letter.KIND,
+        entity_year.KIND,
+        story_year.KIND,
+    )
 }
 
 

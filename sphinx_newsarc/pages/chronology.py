@@ -65,8 +65,7 @@ class ChronologyView:
 
 def _day_count(views: Views, day: str) -> DayCount:
     uids = views.archive.by_day[day]
-    return DayCount(day, views.page_for("day", day), views.summary(uids[0]).date_text,
-                    len(uids))
+    return DayCount(day, views.page_for("day", day), views.summary(uids[0]).date_text, len(uids))
 
 
 def build(views: Views, key: str) -> ChronologyView:
@@ -84,9 +83,16 @@ def build(views: Views, key: str) -> ChronologyView:
             loose = views.summaries(
                 u for u in archive.by_month[month] if archive.date_of(u).precision == "month"
             )
-            months.append(ChronologyMonth(month, views.month_title(month),
-                                          views.page_for("month", month), counts, events,
-                                          loose))
+            months.append(
+                ChronologyMonth(
+                    month,
+                    views.month_title(month),
+                    views.page_for("month", month),
+                    counts,
+                    events,
+                    loose,
+                )
+            )
         loose = views.summaries(u for u in year_uids if archive.date_of(u).precision == "year")
         years.append(ChronologyYear(year, views.page_for("year", year), tuple(months), loose))
     return ChronologyView(tuple(years))
@@ -103,17 +109,26 @@ def _months_only(views: Views) -> ChronologyView:
             loose = views.summaries(
                 u for u in archive.by_month[month] if archive.date_of(u).precision == "month"
             )
-            months.append(ChronologyMonth(month, views.month_title(month),
-                                          views.page_for("month", month), (), (), loose,
-                                          len(archive.by_month[month]),
-                                          len(archive.days_of(month))))
+            months.append(
+                ChronologyMonth(
+                    month,
+                    views.month_title(month),
+                    views.page_for("month", month),
+                    (),
+                    (),
+                    loose,
+                    len(archive.by_month[month]),
+                    len(archive.days_of(month)),
+                )
+            )
         loose = views.summaries(u for u in year_uids if archive.date_of(u).precision == "year")
         years.append(ChronologyYear(year, views.page_for("year", year), tuple(months), loose))
     return ChronologyView(tuple(years))
 
 
-def _titled_section(r: Renderer, title: str, anchor: str, level_text: str,
-                    page: str | None) -> nodes.section:
+def _titled_section(
+    r: Renderer, title: str, anchor: str, level_text: str, page: str | None
+) -> nodes.section:
     """A real section whose title links to ``page`` (a year's or month's page)."""
     section = r.section(title, anchor, level_text)
     heading = section[0]
@@ -135,12 +150,14 @@ def _render_website(r: Renderer, view: ChronologyView) -> list[nodes.Node]:
             jump += r.link(r.docname, chronology_anchor(year.year), year.year)
         out.append(jump)
     for year in view.years:
-        year_section = _titled_section(r, year.year, chronology_anchor(year.year),
-                                       "newsarc-year", year.page)
+        year_section = _titled_section(
+            r, year.year, chronology_anchor(year.year), "newsarc-year", year.page
+        )
         year_section.extend(r.listing(year.loose))
         for month in year.months:
-            month_section = _titled_section(r, month.title, chronology_anchor(month.month),
-                                            "newsarc-month", month.page)
+            month_section = _titled_section(
+                r, month.title, chronology_anchor(month.month), "newsarc-month", month.page
+            )
             month_section.extend(r.listing(month.loose))
             if month.count:
                 text = count_text(month.count, month.day_count)
@@ -167,12 +184,12 @@ def _render_book(r: Renderer, view: ChronologyView) -> list[nodes.Node]:
         year_section = r.section(year.year, chronology_anchor(year.year), "newsarc-year")
         year_section.extend(r.listing(year.loose))
         for month in year.months:
-            month_section = r.section(month.title, chronology_anchor(month.month),
-                                      "newsarc-month")
+            month_section = r.section(month.title, chronology_anchor(month.month), "newsarc-month")
             month_section.extend(r.listing(month.loose))
             for entry in month.day_events:
-                day_section = r.section(entry.summaries[0].date_text,
-                                        chronology_anchor(entry.day), "newsarc-day")
+                day_section = r.section(
+                    entry.summaries[0].date_text, chronology_anchor(entry.day), "newsarc-day"
+                )
                 day_section.extend(r.listing(entry.summaries, with_date=False))
                 month_section += day_section
             year_section += month_section

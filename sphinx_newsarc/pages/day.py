@@ -54,10 +54,18 @@ def build(views: Views, day: str) -> DayView:
     for uid in archive.by_day.get(day, ()):
         groups.setdefault(archive.event(uid).story, []).append(uid)
     stories = tuple(
-        StoryGroup(story, views.page_for("story", name_key(story)) if story else None,
-                   tuple(DayItem(views.summary(uid), views.event(uid).entities,
-                                 tuple(s.name for s in archive.event(uid).sources if s.name))
-                         for uid in groups[story]))
+        StoryGroup(
+            story,
+            views.page_for("story", name_key(story)) if story else None,
+            tuple(
+                DayItem(
+                    views.summary(uid),
+                    views.event(uid).entities,
+                    tuple(s.name for s in archive.event(uid).sources if s.name),
+                )
+                for uid in groups[story]
+            ),
+        )
         for story in sorted(groups, key=lambda s: (s != "", s.casefold()))
     )
     calendar_day = day[5:]
@@ -70,8 +78,9 @@ def render(r: Renderer, view: DayView) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     for group in view.stories:
         if group.story:
-            out.append(r.group_title(group.story, page=group.page,
-                                     level_text="newsarc-story-title"))
+            out.append(
+                r.group_title(group.story, page=group.page, level_text="newsarc-story-title")
+            )
         items = nodes.bullet_list(classes=["newsarc-listing", "newsarc-day-events", "no-search"])
         for item in group.items:
             inline = r.inline()

@@ -21,8 +21,16 @@ if TYPE_CHECKING:
     from ..render import Renderer
     from ..views import Views
 
-__all__ = ["KIND", "EntitiesView", "EntityCount", "LetterBar", "entity_counts", "letter_bar",
-           "render_bar", "render_counts"]
+__all__ = [
+    "KIND",
+    "EntitiesView",
+    "EntityCount",
+    "LetterBar",
+    "entity_counts",
+    "letter_bar",
+    "render_bar",
+    "render_counts",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +58,9 @@ def letter_bar(views: Views, current: str = "") -> LetterBar:
     firsts: dict[str, LetterLink] = {}
     parts: list[LetterLink] = []
     for letters in views.domain.plan.index_parts:
-        link = LetterLink(letters, letters[0] + letters[1:].lower(),
-                          views.page_for("entities-letter", letters))
+        link = LetterLink(
+            letters, letters[0] + letters[1:].lower(), views.page_for("entities-letter", letters)
+        )
         firsts.setdefault(letters[0], LetterLink(letters[0], letters[0], link.page))
         if current and len(letters) > 1 and letters[0] == current[0]:
             parts.append(link)
@@ -104,27 +113,36 @@ def _entity_count(views: Views, key: str) -> EntityCount:
     uids = archive.by_entity.get(key, ())
     days: tuple[tuple[str, str, str | None], ...] = ()
     if ref.page is None:
-        days = tuple(dict.fromkeys((s.iso, s.date_text, s.date_page)
-                                   for s in views.summaries(uids)))
+        days = tuple(
+            dict.fromkeys((s.iso, s.date_text, s.date_page) for s in views.summaries(uids))
+        )
     return EntityCount(ref, record.kind if record else "", len(uids), days)
 
 
 def entity_counts(views: Views, keys: list[str] | tuple[str, ...]) -> tuple[EntityCount, ...]:
     """The index entries of the entities ``keys``, by name."""
-    return tuple(sorted((_entity_count(views, k) for k in keys),
-                        key=lambda e: (e.ref.name.casefold(), e.ref.key)))
+    return tuple(
+        sorted(
+            (_entity_count(views, k) for k in keys),
+            key=lambda e: (e.ref.name.casefold(), e.ref.key),
+        )
+    )
 
 
 def build(views: Views, key: str) -> EntitiesView:
     archive = views.archive
     if views.website and views.domain.plan.index_parts:  # split: the bar leads to the parts
         return EntitiesView(bar=letter_bar(views))
-    keys = [entity.key for entity in archive.entities
-            if entity.key in archive.by_entity or entity.record is not None]
+    keys = [
+        entity.key
+        for entity in archive.entities
+        if entity.key in archive.by_entity or entity.record is not None
+    ]
     if views.website:
         return EntitiesView(counts=entity_counts(views, keys))
-    entries = sorted((entity_entry(views, k) for k in keys),
-                     key=lambda e: (e.ref.name.casefold(), e.ref.key))
+    entries = sorted(
+        (entity_entry(views, k) for k in keys), key=lambda e: (e.ref.name.casefold(), e.ref.key)
+    )
     return EntitiesView(entries=tuple(entries))
 
 
@@ -150,8 +168,9 @@ def render_counts(r: Renderer, entries: tuple[EntityCount, ...]) -> list[nodes.N
     by_letter: dict[str, list[EntityCount]] = {}
     for entry in entries:
         by_letter.setdefault(index_letter(entry.ref.name), []).append(entry)
-    groups = {letter: by_letter[letter]
-              for letter in sorted(by_letter, key=lambda k: (k != "#", k))}
+    groups = {
+        letter: by_letter[letter] for letter in sorted(by_letter, key=lambda k: (k != "#", k))
+    }
     out: list[nodes.Node] = []
     if len(groups) > 1:
         jump = nodes.paragraph(classes=["newsarc-letters"])
@@ -170,8 +189,13 @@ def render_counts(r: Renderer, entries: tuple[EntityCount, ...]) -> list[nodes.N
             ref = entry.ref
             inline = r.inline()
             if ref.page is None and ref.declared_at:
-                r.add_link(inline, ref.declared_at[0], ref.declared_at[1], ref.name,
-                           ["newsarc-entity-link"])
+                r.add_link(
+                    inline,
+                    ref.declared_at[0],
+                    ref.declared_at[1],
+                    ref.name,
+                    ["newsarc-entity-link"],
+                )
             else:
                 r.add_link(inline, ref.page, "", ref.name, ["newsarc-entity-link"])
             if entry.kind:

@@ -27,8 +27,9 @@ class LetterView:
 
 
 def build(views: Views, key: str) -> LetterView:
-    return LetterView(letter_bar(views, key),
-                      entity_counts(views, views.domain.plan.index_parts.get(key, ())))
+    return LetterView(
+        letter_bar(views, key), entity_counts(views, views.domain.plan.index_parts.get(key, ()))
+    )
 
 
 def render(r: Renderer, view: LetterView) -> list[nodes.Node]:

@@ -71,13 +71,14 @@ class EntityEntry:
     summaries: tuple[Summary, ...]
 
 
-def entity_entry(views: Views, key: str,
-                 uids: tuple[str, ...] | None = None) -> EntityEntry:
+def entity_entry(views: Views, key: str, uids: tuple[str, ...] | None = None) -> EntityEntry:
     """The entity ``key`` with its facts and events (or the events ``uids``)."""
     record = views.archive.entity(key).record
-    facts = (EntityFacts(record.kind, record.aliases, record.url, record.description,
-                         record.wikidata)
-             if record else EntityFacts())
+    facts = (
+        EntityFacts(record.kind, record.aliases, record.url, record.description, record.wikidata)
+        if record
+        else EntityFacts()
+    )
     if uids is None:
         uids = views.archive.by_entity.get(key, ())
     return EntityEntry(views.entity_ref(key), facts, views.summaries(uids))
@@ -93,8 +94,9 @@ def render_facts(facts: EntityFacts) -> list[nodes.Node]:
     if facts.aliases:
         parts.append([nodes.Text(_("Also known as") + ": " + ", ".join(facts.aliases))])
     if facts.url:
-        parts.append([nodes.Text(_("Link") + ": "),
-                      nodes.reference(facts.url, facts.url, refuri=facts.url)])
+        parts.append(
+            [nodes.Text(_("Link") + ": "), nodes.reference(facts.url, facts.url, refuri=facts.url)]
+        )
     if facts.wikidata:
         parts.append([nodes.Text("Wikidata: "), wikidata_link(facts.wikidata)])
     for n, part in enumerate(parts):
@@ -125,21 +127,33 @@ def build_chart(views: Views, uids: tuple[str, ...]) -> Chart:
     archive = views.archive
     counted = timeline(archive.date_of(uid) for uid in uids)
     monthly = counted.unit == "month"
-    return Chart(counted.unit, tuple(
-        (key, views.month_title(key) if monthly else views.date_text(EventDate(int(key))), count)
-        for key, count in counted.bins))
+    return Chart(
+        counted.unit,
+        tuple(
+            (
+                key,
+                views.month_title(key) if monthly else views.date_text(EventDate(int(key))),
+                count,
+            )
+            for key, count in counted.bins
+        ),
+    )
 
 
-def counted_entities(views: Views, uids: tuple[str, ...],
-                     exclude: str = "") -> tuple[tuple[EntityRef, int], ...]:
+def counted_entities(
+    views: Views, uids: tuple[str, ...], exclude: str = ""
+) -> tuple[tuple[EntityRef, int], ...]:
     """The :data:`TOP_ENTITIES` entities the events ``uids`` name most often (``exclude``
     aside), with how many of them name each."""
-    return tuple((views.entity_ref(key), count) for key, count in
-                 views.archive.co_occurring(uids, exclude, TOP_ENTITIES))
+    return tuple(
+        (views.entity_ref(key), count)
+        for key, count in views.archive.co_occurring(uids, exclude, TOP_ENTITIES)
+    )
 
 
-def render_span(r: Renderer, summaries: tuple[Summary, ...],
-                total: int | None = None) -> list[nodes.Node]:
+def render_span(
+    r: Renderer, summaries: tuple[Summary, ...], total: int | None = None
+) -> list[nodes.Node]:
     """``3 events · First: <date> · Last: <date>`` (dates linked to their pages): the
     events ``summaries`` (or ``total`` events from the first to the last of them)."""
     inline = r.inline()
@@ -173,8 +187,11 @@ def render_chart(r: Renderer, chart: Chart, name: str) -> list[nodes.Node]:
             text = f"{label}: {count_text(count)}"
             items += nodes.list_item("", nodes.paragraph(text, text))
     if r.website:
-        svg = chart_svg([(label, count) for _key, label, count in chart.bins], title,
-                        [f"{label}: {count_text(count)}" for _key, label, count in chart.bins])
+        svg = chart_svg(
+            [(label, count) for _key, label, count in chart.bins],
+            title,
+            [f"{label}: {count_text(count)}" for _key, label, count in chart.bins],
+        )
         box += nodes.raw("", svg, format="html")
         items["classes"].append("newsarc-visually-hidden")
     else:
@@ -183,8 +200,9 @@ def render_chart(r: Renderer, chart: Chart, name: str) -> list[nodes.Node]:
     return [box]
 
 
-def render_counted_entities(r: Renderer, label: str,
-                            counted: tuple[tuple[EntityRef, int], ...]) -> list[nodes.Node]:
+def render_counted_entities(
+    r: Renderer, label: str, counted: tuple[tuple[EntityRef, int], ...]
+) -> list[nodes.Node]:
     """``Label: A (3), B (2)``, each name linking to its page (or index entry)."""
     if not counted:
         return []
@@ -213,28 +231,44 @@ def build_parts(views: Views, kind: str, key: str) -> tuple[PartLink, ...]:
     """The parts of the ``kind`` page ``key`` (none when it is one page)."""
     part_kind = "entity-year" if kind == "entity" else "story-year"
     return tuple(
-        PartLink(period, views.month_title(period) if len(period) > 4
-                 else views.date_text(EventDate(int(period))),
-                 views.page_for(part_kind, f"{period}:{key}"), len(uids))
-        for period, uids in views.domain.plan.periods.get((kind, key), ()))
+        PartLink(
+            period,
+            views.month_title(period)
+            if len(period) > 4
+            else views.date_text(EventDate(int(period))),
+            views.page_for(part_kind, f"{period}:{key}"),
+            len(uids),
+        )
+        for period, uids in views.domain.plan.periods.get((kind, key), ())
+    )
 
 
-def render_parts(r: Renderer, parts: tuple[PartLink, ...],
-                 current: str = "") -> list[nodes.Node]:
+def render_parts(r: Renderer, parts: tuple[PartLink, ...], current: str = "") -> list[nodes.Node]:
     """A line per year linking its page (or its months' pages) with their counts; the
     part ``current`` is not a link."""
     if not parts:
         return []
-    out: list[nodes.Node] = [nodes.rubric(_("Events by year"), _("Events by year"),
-                                          classes=["newsarc-group", "newsarc-parts-title"])]
+    out: list[nodes.Node] = [
+        nodes.rubric(
+            _("Events by year"),
+            _("Events by year"),
+            classes=["newsarc-group", "newsarc-parts-title"],
+        )
+    ]
     items = nodes.bullet_list(classes=["newsarc-parts", "no-search"])
     for _year, in_year in groupby(parts, key=lambda part: part.period[:4]):
         inline = r.inline()
         for n, part in enumerate(in_year):
             if n:
                 inline.text(" · ")
-            r.add_link(inline, None if part.period == current else part.page, "", part.title,
-                       ["newsarc-part-link"], part.period)
+            r.add_link(
+                inline,
+                None if part.period == current else part.page,
+                "",
+                part.title,
+                ["newsarc-part-link"],
+                part.period,
+            )
             inline.text(f" ({part.count})")
         items += nodes.list_item("", r.paragraph(inline))
     out.append(items)
@@ -245,9 +279,14 @@ def render_latest(r: Renderer, latest: tuple[Summary, ...]) -> list[nodes.Node]:
     """The latest events of a split page, newest first."""
     if not latest:
         return []
-    return [nodes.rubric(_("Latest events"), _("Latest events"),
-                         classes=["newsarc-group", "newsarc-latest-title"]),
-            *r.listing(latest, classes=["newsarc-latest"])]
+    return [
+        nodes.rubric(
+            _("Latest events"),
+            _("Latest events"),
+            classes=["newsarc-group", "newsarc-latest-title"],
+        ),
+        *r.listing(latest, classes=["newsarc-latest"]),
+    ]
 
 
 def latest_of(views: Views, uids: tuple[str, ...]) -> tuple[Summary, ...]:
@@ -302,13 +341,19 @@ def years(views: Views, summaries: tuple[Summary, ...]) -> tuple[YearGroup, ...]
     for year, in_year in groupby(summaries, key=lambda s: s.iso[:4]):
         events = list(in_year)
         months = tuple(
-            MonthGroup(views.month_title(month), views.page_for("month", month),
-                       tuple(in_month))
-            for month, in_month in groupby((s for s in events if len(s.iso) > 4),
-                                           key=lambda s: s.iso[:7]))
-        years.append(YearGroup(views.date_text(EventDate(int(year))),
-                               views.page_for("year", year),
-                               tuple(s for s in events if len(s.iso) == 4), months))
+            MonthGroup(views.month_title(month), views.page_for("month", month), tuple(in_month))
+            for month, in_month in groupby(
+                (s for s in events if len(s.iso) > 4), key=lambda s: s.iso[:7]
+            )
+        )
+        years.append(
+            YearGroup(
+                views.date_text(EventDate(int(year))),
+                views.page_for("year", year),
+                tuple(s for s in events if len(s.iso) == 4),
+                months,
+            )
+        )
     return tuple(years)
 
 
@@ -317,17 +362,33 @@ def build(views: Views, key: str) -> EntityPage:
     uids = archive.by_entity.get(key, ())
     stories = tuple(
         (StoryLink(archive.stories[story].name, views.page_for("story", story)), count)
-        for story, count in archive.stories_of(uids))
+        for story, count in archive.stories_of(uids)
+    )
     parts = build_parts(views, "entity", key)
     if parts:  # the first page: the first and last event, the latest, the parts
         entry = entity_entry(views, key, (uids[0], uids[-1]))
-        return EntityPage(entry.ref, entry.facts, entry.summaries, build_chart(views, uids),
-                          counted_entities(views, uids, key), stories, (), len(uids),
-                          latest_of(views, uids), parts)
+        return EntityPage(
+            entry.ref,
+            entry.facts,
+            entry.summaries,
+            build_chart(views, uids),
+            counted_entities(views, uids, key),
+            stories,
+            (),
+            len(uids),
+            latest_of(views, uids),
+            parts,
+        )
     entry = entity_entry(views, key)
-    return EntityPage(entry.ref, entry.facts, entry.summaries, build_chart(views, uids),
-                      counted_entities(views, uids, key), stories,
-                      years(views, entry.summaries))
+    return EntityPage(
+        entry.ref,
+        entry.facts,
+        entry.summaries,
+        build_chart(views, uids),
+        counted_entities(views, uids, key),
+        stories,
+        years(views, entry.summaries),
+    )
 
 
 def render(r: Renderer, view: EntityPage) -> list[nodes.Node]:

@@ -31,8 +31,11 @@ def build_part(views: Views, kind: str, key: str) -> PartView:
     """The part ``period:key`` of the ``kind`` ("entity", "story") page ``key``."""
     period, _sep, parent = key.partition(":")
     found = dict(views.domain.plan.periods.get((kind, parent), ()))
-    return PartView(period, build_parts(views, kind, parent),
-                    years(views, views.summaries(found.get(period, ()))))
+    return PartView(
+        period,
+        build_parts(views, kind, parent),
+        years(views, views.summaries(found.get(period, ()))),
+    )
 
 
 def build(views: Views, key: str) -> PartView:

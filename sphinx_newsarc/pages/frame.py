@@ -24,8 +24,13 @@ if TYPE_CHECKING:
 __all__ = ["Crumb", "Frame", "build_frame", "render_frame"]
 
 #: The pages above each kind of page, below the front page.
-_PARENT_KINDS = {"entity": "entities", "story": "stories", "entities-letter": "entities",
-                 "entity-year": "entities", "story-year": "stories"}
+_PARENT_KINDS = {
+    "entity": "entities",
+    "story": "stories",
+    "entities-letter": "entities",
+    "entity-year": "entities",
+    "story-year": "stories",
+}
 #: The page a part of a split page belongs to, by the part's kind.
 _WHOLE_KINDS = {"entity-year": "entity", "story-year": "story"}
 
@@ -50,8 +55,9 @@ class Frame:
 
 
 def _date_crumb(views: Views, kind: str, key: str) -> Crumb:
-    date = EventDate(int(key[:4]), int(key[5:7]) if len(key) > 4 else 0,
-                     int(key[8:10]) if len(key) > 7 else 0)
+    date = EventDate(
+        int(key[:4]), int(key[5:7]) if len(key) > 4 else 0, int(key[8:10]) if len(key) > 7 else 0
+    )
     return Crumb(views.date_text(date), views.page_for(kind, key), key)
 
 
@@ -73,16 +79,22 @@ def build_frame(views: Views, kind: str, key: str) -> Frame:
         parent_page = views.page_for(parent) if parent else None
         if parent_page:
             trail.append(Crumb(plan.pages[parent_page].title, parent_page))
-        whole = plan.docname(_WHOLE_KINDS[kind], key.partition(":")[2]) \
-            if kind in _WHOLE_KINDS else None
+        whole = (
+            plan.docname(_WHOLE_KINDS[kind], key.partition(":")[2])
+            if kind in _WHOLE_KINDS
+            else None
+        )
         if whole is not None:
             trail.append(Crumb(plan.pages[whole].title, whole))
         this = plan.docname(kind, key)
         if this is not None:
             trail.append(Crumb(plan.pages[this].title, this))
     archive = views.archive
-    neighbours = {"day": archive.neighbours, "month": archive.month_neighbours,
-                  "year": archive.year_neighbours}.get(kind)
+    neighbours = {
+        "day": archive.neighbours,
+        "month": archive.month_neighbours,
+        "year": archive.year_neighbours,
+    }.get(kind)
     previous = following = None
     if neighbours is not None:
         before, after = neighbours(key)
@@ -114,18 +126,32 @@ def render_frame(r: Renderer, frame: Frame) -> list[nodes.Node]:
             text = f'<time datetime="{html.escape(current.iso)}">{text}</time>'
         items.append(f'<li aria-current="page">{text}</li>')
         label = html.escape(_("Breadcrumb"))
-        out.append(nodes.raw("", f'<nav class="newsarc-breadcrumbs" aria-label="{label}">'
-                                 f'<ol>{"".join(items)}</ol></nav>\n', format="html"))
+        out.append(
+            nodes.raw(
+                "",
+                f'<nav class="newsarc-breadcrumbs" aria-label="{label}">'
+                f"<ol>{''.join(items)}</ol></nav>\n",
+                format="html",
+            )
+        )
     if frame.previous or frame.following:
         parts = []
         if frame.previous:
-            parts.append(_link(r, frame.previous, ' class="newsarc-previous" rel="prev"')
-                         .replace(">", ">\N{LEFTWARDS ARROW} ", 1))
+            parts.append(
+                _link(r, frame.previous, ' class="newsarc-previous" rel="prev"').replace(
+                    ">", ">\N{LEFTWARDS ARROW} ", 1
+                )
+            )
         if frame.following:
             link = _link(r, frame.following, ' class="newsarc-next" rel="next"')
             closing = link.rindex("</")
             parts.append(link[:closing] + " \N{RIGHTWARDS ARROW}" + link[closing:])
         label = html.escape(_("Previous and next"))
-        out.append(nodes.raw("", f'<nav class="newsarc-pager" aria-label="{label}">'
-                                 f'{"".join(parts)}</nav>\n', format="html"))
+        out.append(
+            nodes.raw(
+                "",
+                f'<nav class="newsarc-pager" aria-label="{label}">{"".join(parts)}</nav>\n',
+                format="html",
+            )
+        )
     return out

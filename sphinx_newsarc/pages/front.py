@@ -81,19 +81,24 @@ def build(views: Views, key: str) -> FrontView:
     recent = tuple(views.day_events(d) for d in days)
     uids = _recent_uids(views)
     entity_counts = Counter(k for uid in uids for k in archive.entities_of.get(uid, ()))
-    entities = sorted(entity_counts.items(),
-                      key=lambda item: (-item[1], archive.entity(item[0]).name.casefold()))
+    entities = sorted(
+        entity_counts.items(), key=lambda item: (-item[1], archive.entity(item[0]).name.casefold())
+    )
     story_counts = Counter(name_key(s) for uid in uids if (s := archive.event(uid).story))
-    stories = sorted(story_counts.items(),
-                     key=lambda item: (-item[1], archive.stories[item[0]].name.casefold()))
+    stories = sorted(
+        story_counts.items(), key=lambda item: (-item[1], archive.stories[item[0]].name.casefold())
+    )
     on_this_day = None
     if archive.days and (page := views.page_for("onthisday", archive.days[-1][5:])):
         on_this_day = (page, views.domain.plan.pages[page].title)
     return FrontView(
-        years, recent,
+        years,
+        recent,
         tuple((views.entity_ref(k), n) for k, n in entities[:ACTIVE_LIMIT]),
-        tuple(ActiveStory(archive.stories[k].name, views.page_for("story", k), n)
-              for k, n in stories[:ACTIVE_LIMIT]),
+        tuple(
+            ActiveStory(archive.stories[k].name, views.page_for("story", k), n)
+            for k, n in stories[:ACTIVE_LIMIT]
+        ),
         on_this_day,
         tuple(archive.category_names.items()),
     )
@@ -106,10 +111,10 @@ def _active(r: Renderer, view: FrontView) -> list[nodes.Node]:
     box = nodes.container(classes=["newsarc-active"])
     text = _("Most active in the last %d days") % ACTIVE_DAYS
     box += nodes.rubric(text, text, classes=["newsarc-group"])
-    for label, entries in ((_("Entities"), [(ref.name, ref.page or "", n, ref)
-                                            for ref, n in view.active_entities]),
-                           (_("Stories"), [(s.name, s.page or "", s.count, None)
-                                           for s in view.active_stories])):
+    for label, entries in (
+        (_("Entities"), [(ref.name, ref.page or "", n, ref) for ref, n in view.active_entities]),
+        (_("Stories"), [(s.name, s.page or "", s.count, None) for s in view.active_stories]),
+    ):
         if not entries:
             continue
         inline = r.inline()
@@ -133,8 +138,9 @@ def render(r: Renderer, view: FrontView) -> list[nodes.Node]:
     for entry in view.recent:
         title = design.card_title()
         title += r.date_link(entry.page, "", entry.summaries[0].date_text, entry.day, ())
-        out.append(design.card(["newsarc-day-card"],
-                               [title, *r.listing(entry.summaries, with_date=False)]))
+        out.append(
+            design.card(["newsarc-day-card"], [title, *r.listing(entry.summaries, with_date=False)])
+        )
     if view.years:
         para = nodes.paragraph(classes=["newsarc-years"])
         para += nodes.Text(_("Years") + ": ")

@@ -61,8 +61,9 @@ def build(views: Views, month: str) -> MonthView:
     loose = views.summaries(
         u for u in archive.by_month.get(month, ()) if archive.date_of(u).precision == "month"
     )
-    return MonthView(views.month_title(month), tuple(name for _n, name in weekdays),
-                     tuple(weeks), days, loose)
+    return MonthView(
+        views.month_title(month), tuple(name for _n, name in weekdays), tuple(weeks), days, loose
+    )
 
 
 def _calendar(r: Renderer, view: MonthView) -> nodes.Node:
@@ -81,13 +82,17 @@ def _calendar(r: Renderer, view: MonthView) -> nodes.Node:
                 cells.append(f"<td>{number}</td>")
                 continue
             label = html.escape(_("1 event") if day.count == 1 else _("%d events") % day.count)
-            cells.append(f'<td class="newsarc-calendar-events"><a href="{html.escape(uri)}" '
-                         f'title="{label}">{number}<span class="newsarc-calendar-count">'
-                         f"{day.count}</span></a></td>")
+            cells.append(
+                f'<td class="newsarc-calendar-events"><a href="{html.escape(uri)}" '
+                f'title="{label}">{number}<span class="newsarc-calendar-count">'
+                f"{day.count}</span></a></td>"
+            )
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    table = (f'<table class="newsarc-calendar"><caption class="newsarc-visually-hidden">'
-             f"{html.escape(view.title)}</caption>"
-             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>\n")
+    table = (
+        f'<table class="newsarc-calendar"><caption class="newsarc-visually-hidden">'
+        f"{html.escape(view.title)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>\n"
+    )
     return nodes.raw("", table, format="html")
 
 

@@ -40,11 +40,17 @@ def build(views: Views, key: str) -> OnThisDayView:
     by_day: dict[str, list[str]] = {}
     for uid in archive.by_calendar_day.get(key, ()):
         by_day.setdefault(archive.event(uid).date.iso(), []).append(uid)
-    return OnThisDayView(tuple(
-        YearOfDay(day, views.summary(uids[0]).date_text, views.page_for("day", day),
-                  views.summaries(uids))
-        for day, uids in by_day.items()
-    ))
+    return OnThisDayView(
+        tuple(
+            YearOfDay(
+                day,
+                views.summary(uids[0]).date_text,
+                views.page_for("day", day),
+                views.summaries(uids),
+            )
+            for day, uids in by_day.items()
+        )
+    )
 
 
 def render(r: Renderer, view: OnThisDayView) -> list[nodes.Node]:

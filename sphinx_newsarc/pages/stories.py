@@ -44,17 +44,30 @@ class StoriesView:
 def build(views: Views, key: str) -> StoriesView:
     stories = sorted(views.archive.stories.values(), key=lambda s: s.name.casefold())
     if views.website:  # the story pages list the events
-        return StoriesView(tuple(
-            StoryEntry(story.name, views.page_for("story", story.key), story.slug,
-                       len(story.events), views.summary(story.events[0]).date_text,
-                       views.summary(story.events[-1]).date_text)
+        return StoriesView(
+            tuple(
+                StoryEntry(
+                    story.name,
+                    views.page_for("story", story.key),
+                    story.slug,
+                    len(story.events),
+                    views.summary(story.events[0]).date_text,
+                    views.summary(story.events[-1]).date_text,
+                )
+                for story in stories
+            )
+        )
+    return StoriesView(
+        tuple(
+            StoryEntry(
+                story.name,
+                views.page_for("story", story.key),
+                story.slug,
+                summaries=views.summaries(story.events),
+            )
             for story in stories
-        ))
-    return StoriesView(tuple(
-        StoryEntry(story.name, views.page_for("story", story.key), story.slug,
-                   summaries=views.summaries(story.events))
-        for story in stories
-    ))
+        )
+    )
 
 
 def render(r: Renderer, view: StoriesView) -> list[nodes.Node]:

@@ -54,20 +54,32 @@ def build(views: Views, key: str) -> StoryView:
     uids = story.events
     parts = build_parts(views, "story", key)
     if parts:
-        return StoryView(story.name, views.summaries((uids[0], uids[-1])),
-                         build_chart(views, uids), counted_entities(views, uids), len(uids),
-                         latest_of(views, uids), parts)
-    return StoryView(story.name, views.summaries(uids),
-                     build_chart(views, uids), counted_entities(views, uids))
+        return StoryView(
+            story.name,
+            views.summaries((uids[0], uids[-1])),
+            build_chart(views, uids),
+            counted_entities(views, uids),
+            len(uids),
+            latest_of(views, uids),
+            parts,
+        )
+    return StoryView(
+        story.name, views.summaries(uids), build_chart(views, uids), counted_entities(views, uids)
+    )
 
 
 def render(r: Renderer, view: StoryView) -> list[nodes.Node]:
     body = render_span(r, view.summaries, view.total)
     body.extend(render_counted_entities(r, _("Main entities"), view.entities))
     timeline = () if view.parts else r.listing(view.summaries, classes=["newsarc-timeline"])
-    return [design.card(["newsarc-story-card"], body),
-            *render_chart(r, view.chart, view.name), *render_latest(r, view.latest),
-            *render_parts(r, view.parts), *timeline, *r.formats()]
+    return [
+        design.card(["newsarc-story-card"], body),
+        *render_chart(r, view.chart, view.name),
+        *render_latest(r, view.latest),
+        *render_parts(r, view.parts),
+        *timeline,
+        *r.formats(),
+    ]
 
 
 KIND = PageKind("story", build, render)

@@ -44,8 +44,13 @@ def build(views: Views, year: str) -> YearView:
     archive = views.archive
     keys = [f"{year}-{n:02d}" for n in range(1, 13)]
     months = tuple(
-        MonthCount(m, views.month_title(m), views.page_for("month", m),
-                   len(archive.by_month.get(m, ())), len(archive.days_of(m)))
+        MonthCount(
+            m,
+            views.month_title(m),
+            views.page_for("month", m),
+            len(archive.by_month.get(m, ())),
+            len(archive.days_of(m)),
+        )
         for m in keys
     )
     loose = views.summaries(
@@ -57,8 +62,12 @@ def build(views: Views, year: str) -> YearView:
 def _bar(share: float) -> nodes.Node:
     """A bar as wide as ``share`` (0 to 1) of the card: the month's events against the
     busiest month's."""
-    return nodes.raw("", f'<span class="newsarc-bar" aria-hidden="true"><span '
-                         f'style="width: {share * 100:.0f}%"></span></span>', format="html")
+    return nodes.raw(
+        "",
+        f'<span class="newsarc-bar" aria-hidden="true"><span '
+        f'style="width: {share * 100:.0f}%"></span></span>',
+        format="html",
+    )
 
 
 def render(r: Renderer, view: YearView) -> list[nodes.Node]:
@@ -66,8 +75,7 @@ def render(r: Renderer, view: YearView) -> list[nodes.Node]:
     busiest = max((month.count for month in view.months), default=0) or 1
     for month in view.months:
         head = design.card_title()
-        head += r.date_link(month.page if month.count else None, "", month.title, month.month,
-                            ())
+        head += r.date_link(month.page if month.count else None, "", month.title, month.month, ())
         body: list[nodes.Node] = [head]
         if month.count:
             body.append(design.card_text(count_text(month.count, month.day_count)))

@@ -44,11 +44,15 @@ def linker(builder: Builder, docname: str) -> Any:
     if base:
         return lambda uri: posixpath.join(base, uri)
     here = page_uri(builder, docname)
+    paths: dict[str, str] = {}  # a page's events link few pages, many times each
 
     def relative(uri: str) -> str:
         path, hash_, fragment = uri.partition("#")
-        # Sphinx's relative_uri drops fragments, and gives "" for the page itself
-        return (relative_uri(here, path) or posixpath.basename(path)) + hash_ + fragment
+        found = paths.get(path)
+        if found is None:
+            # Sphinx's relative_uri drops fragments, and gives "" for the page itself
+            found = paths[path] = relative_uri(here, path) or posixpath.basename(path)
+        return found + hash_ + fragment
 
     return relative
 

@@ -57,14 +57,21 @@ def nest_chronology_toc(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: nest the years, months and days under the Chronology's entry of
     its table of contents for books; remove them for websites."""
     domain = NewsDomain.of(env)
-    docname = domain.page_for("chronology")
+    # the Chronology's stub, found without the archive model (a rebuild with nothing read
+    # builds none)
+    docname = next(
+        (d for d, page in sorted(domain.data["generated"].items()) if page[0] == "chronology"), None
+    )
     toc = env.tocs.get(docname) if docname else None
     if docname is None or toc is None:
         return []
-    for old in list(toc.findall(nodes.bullet_list)):
-        if TOC_CLASS in old["classes"]:
-            old.parent.remove(old)
-    if is_website(app.builder) or not len(toc) or not isinstance(toc[0], nodes.list_item):
+    existing = [old for old in toc.findall(nodes.bullet_list) if TOC_CLASS in old["classes"]]
+    book = not is_website(app.builder)
+    if book and existing and not domain.changed:
+        return []  # nothing read: the nested entries of the last book build stand
+    for old in existing:
+        old.parent.remove(old)
+    if not book or not len(toc) or not isinstance(toc[0], nodes.list_item):
         return []
     nested = _nested(docname, chronology.build(domain.views(app.builder), ""))
     if len(nested):

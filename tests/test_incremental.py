@@ -311,3 +311,27 @@ def test_builds_interrupted_in_a_row_then_an_edit(project: Path, tmp_path: Path)
     assert "WARNING" not in warnings
     clean, _ = build(fresh_copy(project, tmp_path / "clean-src"), tmp_path / "clean", **FEEDS)
     assert_same(outputs(out), outputs(clean))
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_a_rebuild_with_nothing_read_builds_no_archive_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builder: str
+) -> None:
+    """The archive model is what a website's rebuild pays for: none when no document was
+    read (every env-updated handler and page decision works from the stored data). (The
+    ePub writes every document on every build, so it needs the model.)"""
+    from sphinx_newsarc.core import archive
+
+    src = copy_root("sample", tmp_path)
+    build(src, tmp_path / "out", builder)
+    made: list[int] = []
+    real = archive.Archive.__init__
+
+    def counting(self: archive.Archive, *args: Any, **kwargs: Any) -> None:
+        made.append(1)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(archive.Archive, "__init__", counting)
+    _out, warnings = build(src, tmp_path / "out", builder)
+    assert "WARNING" not in warnings
+    assert made == []

@@ -21,6 +21,7 @@ from typing import Any
 from docutils import nodes
 from docutils.utils import new_document
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.config import Config
 
@@ -38,7 +39,7 @@ from .pages.frame import render_frame
 from .render import Renderer
 from .warnings import NewsarcWarning, warn
 
-__all__ = ["collect_pages", "setup_browse"]
+__all__ = ["collect_pages", "folder_navigation", "setup_browse"]
 
 TEMPLATE = "page.html"
 
@@ -94,7 +95,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     views = domain.views(builder)
     outdir = Path(builder.outdir)
     pages: dict[str, str] = {}
-    toctree = _NavigationCache(builder)
+    navigation = domain.cache.navigation.setdefault(builder.name, {})
     if domain.plan.collisions:  # located at the author's document, else at the events
         documents = {docname.casefold(): docname for docname in app.env.found_docs}
     for page, holder in domain.plan.collisions:
@@ -159,7 +160,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             "page_source_suffix": "",
             "meta": {},
             "metatags": "",
-            "toctree": toctree.for_page(docname),
+            "toctree": folder_navigation(builder, navigation, docname),
         }
         if linked is not None:
             context[CONTEXT_KEY] = linked
@@ -212,18 +213,13 @@ def _description(domain: NewsDomain, page: Page) -> str:
     """A short description of a day's, entity's or story's page: the entity's description,
     else the first headlines it lists."""
     archive = domain.archive
+    if page.kind not in ("entity", "story", "day"):
+        return ""
     if page.kind == "entity":
         record = archive.entity(page.key).record
         if record is not None and record.description:
             return record.description[0]
-        uids: tuple[str, ...] = archive.by_entity.get(page.key, ())
-    elif page.kind == "story":
-        story = archive.stories.get(page.key)
-        uids = story.events if story else ()
-    elif page.kind == "day":
-        uids = archive.by_day.get(page.key, ())
-    else:
-        return ""
+    uids = archive.page_events(page.kind, page.key)
     return " ".join(archive.event(uid).headline for uid in uids[:3])
 
 
@@ -271,16 +267,7 @@ def page_origin(archive: Archive, page: Page) -> tuple[str, int] | None:
         entity = archive.entities.get(key)
         if entity.record is not None:
             return entity.record.docname, entity.record.lineno
-        uids = archive.by_entity.get(key, ())
-    elif kind == "story":
-        story = archive.stories.get(key)
-        uids = story.events if story else ()
-    elif kind == "entities-letter":
-        return None
-    else:
-        uids = {"day": archive.by_day, "month": archive.by_month, "year": archive.by_year}.get(
-            kind, {}
-        ).get(key, ())
+    uids = archive.page_events(kind, key)
     if not uids:
         return None
     event = archive.event(uids[0])
@@ -301,27 +288,24 @@ def _output_exists(builder: StandaloneHTMLBuilder) -> Callable[[str], bool]:
     return lambda name: Path(builder.get_outfilename(name)).exists()
 
 
-class _NavigationCache:
-    """The theme's navigation (``toctree()`` in templates) for browse pages.
+def folder_navigation(
+    builder: Builder, cache: dict[tuple[str, str], str], pagename: str, name: str = ""
+) -> Callable[..., str]:
+    """The theme's navigation (``toctree()`` in templates) of ``pagename``, a page in no
+    toctree: the same for every such page of one output folder (its links are relative),
+    so computed once per folder and arguments into ``cache``; Sphinx would compute it
+    again for each page. ``name`` is the page it is computed for (default ``pagename``):
+    one in no toctree, in the same folder."""
+    folder = posixpath.dirname(builder.get_target_uri(pagename))
+    local_toctree = getattr(builder, "_get_local_toctree", None)
 
-    Browse pages are in no toctree, so their navigation is the same for every page in one
-    output folder (the links are relative); Sphinx would compute it again for each page.
-    """
+    def toctree(**kwargs: Any) -> str:
+        key = (folder, repr(sorted(kwargs.items())))
+        if key not in cache:
+            cache[key] = local_toctree(name or pagename, **kwargs) if local_toctree else ""
+        return cache[key]
 
-    def __init__(self, builder: StandaloneHTMLBuilder) -> None:
-        self.builder = builder
-        self.cache: dict[tuple[str, str], str] = {}
-
-    def for_page(self, pagename: str) -> Callable[..., str]:
-        folder = posixpath.dirname(self.builder.get_target_uri(pagename))
-
-        def toctree(**kwargs: Any) -> str:
-            key = (folder, repr(sorted(kwargs.items())))
-            if key not in self.cache:
-                self.cache[key] = self.builder._get_local_toctree(pagename, **kwargs)
-            return self.cache[key]
-
-        return toctree
+    return toctree
 
 
 def _html_fragment(builder: StandaloneHTMLBuilder, node: nodes.Element) -> str:

@@ -24,7 +24,6 @@ whose neighbours changed are written again by the digests (prev/next follow the 
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
 from html import escape
 from typing import Any
@@ -193,20 +192,12 @@ def _site_navigation(app: Sphinx, pagename: str) -> Callable[..., str]:
     toctree of every dated page, only to drop it after expanding it): the cost of the
     default layout again, once per page.
     """
+    from .browse import folder_navigation
+
     builder = app.builder
-    cache = NewsDomain.of(app.env).cache.dated_navigation.setdefault(builder.name, {})
-    folder = posixpath.dirname(builder.get_target_uri(pagename))
+    cache = NewsDomain.of(app.env).cache.navigation.setdefault(builder.name, {})
     # a name in the same folder that no toctree lists and no page has
-    stand_in = pagename + "~newsarc-navigation"
-    local_toctree = getattr(builder, "_get_local_toctree", None)
-
-    def toctree(**kwargs: Any) -> str:
-        key = (folder, repr(sorted(kwargs.items())))
-        if key not in cache:
-            cache[key] = local_toctree(stand_in, **kwargs) if local_toctree else ""
-        return cache[key]
-
-    return toctree
+    return folder_navigation(builder, cache, pagename, pagename + "~newsarc-navigation")
 
 
 def page_context(

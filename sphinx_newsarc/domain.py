@@ -79,8 +79,9 @@ class BuildCache:
     browse_pages: set[str] = field(default_factory=set)
     #: the archive layout's dated pages in order (by the page that lists them)
     dated_orders: dict[str, DatedOrder] = field(default_factory=dict)
-    #: the theme's navigation of dated pages, per builder and (folder, arguments)
-    dated_navigation: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
+    #: the theme's navigation of pages in no toctree (browse pages, the archive layout's
+    #: dated pages), per builder and (folder, arguments)
+    navigation: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
     #: events as JSON-LD shows them, by uid (jsonld.py)
     linked: dict[str, LinkedEvent] = field(default_factory=dict)
 

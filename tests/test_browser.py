@@ -11,28 +11,17 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browserutil import missing_browser, start_chromium
 from buildutil import build
 from conftest import copy_root
 
 #: the themes people use, by the name ``html_theme`` takes
 THEMES = ("alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme", "sphinx_rtd_theme")
-#: flags that let Chromium run headless in a container, without network or sync traffic
-CHROMIUM_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 NARROW = 400  # px: a phone's window
 #: pages every Sphinx theme makes itself, or that hold no archive content
 THEME_PAGES = ("genindex.html", "search.html", "plain.html")
@@ -41,41 +30,13 @@ MIN_PADDING = 4.0  # px
 pytestmark = pytest.mark.browser
 
 
-def chromium() -> str | None:
-    """The Chromium (or Chrome) executable, if one is installed."""
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-def missing_browser() -> str | None:
-    """Why the browser tests cannot run here, or ``None``."""
-    if importlib.util.find_spec("selenium") is None:
-        return "selenium is not installed (pip install -e '.[test]')"
-    if chromium() is None:
-        return "Chromium is not installed (apt-get install chromium chromium-driver)"
-    if shutil.which("chromedriver") is None:
-        return "chromedriver is not installed (apt-get install chromium-driver)"
-    return None
-
-
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """One headless Chromium for every test of a worker, its viewport 400 px wide."""
     reason = missing_browser()
     if reason:
         pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium() or ""
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
     try:
         driver.set_page_load_timeout(30)
         driver.set_script_timeout(10)

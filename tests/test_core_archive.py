@@ -326,3 +326,23 @@ def test_categories_grouped_by_name_key() -> None:
     archive = Archive(story_events())
     assert archive.by_category == {"politica": ("d",), "politics": ("c", "a", "b")}
     assert archive.category_names == {"politica": "Política", "politics": "POLITICS"}
+
+
+def test_page_events_are_what_each_browse_page_lists() -> None:
+    archive = Archive(
+        [
+            ev("a", "2006-04-10", entities=("Alan García",), story="Runoff"),
+            ev("b", "2006-06-05", entities=("Alan García", "Ollanta Humala"), story="Runoff"),
+            ev("c", "2006-06-05", lineno=2),
+        ]
+    )
+    assert archive.page_events("day", "2006-06-05") == archive.by_day["2006-06-05"]
+    assert len(archive.page_events("day", "2006-06-05")) == 2
+    assert archive.page_events("month", "2006-04") == ("a",)
+    assert archive.page_events("year", "2006") == archive.by_year["2006"]
+    garcia = archive.entities.resolve("Alan García")
+    assert garcia is not None
+    assert archive.page_events("entity", garcia.key) == ("a", "b")
+    assert archive.page_events("story", "runoff") == ("a", "b")
+    assert archive.page_events("story", "no such story") == ()
+    assert archive.page_events("chronology", "") == ()

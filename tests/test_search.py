@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browserutil import missing_browser, start_chromium
 from conftest import copy_root, read, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
@@ -24,18 +25,6 @@ needs_pagefind = pytest.mark.skipif(
     not search.pagefind_installed(),
     reason='Pagefind is not installed (pip install "sphinx-newsarc[search]")',
 )
-
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def _build(src: Path, **overrides: Any) -> SphinxTestApp:
@@ -151,19 +140,11 @@ def serve(root: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def browser() -> Iterator[Any]:
-    if importlib.util.find_spec("selenium") is None:
-        pytest.skip("selenium is not installed")
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip("no browser: Debian's chromium and chromium-driver are not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in FLAGS:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    reason = missing_browser()
+    if reason:
+        pytest.skip(reason)
+    driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
     driver.set_script_timeout(30)
     driver.set_page_load_timeout(30)
     try:

@@ -147,6 +147,20 @@ class Archive:
         following = self.days[n + 1] if n + 1 < len(self.days) else None
         return previous, following
 
+    def page_events(self, kind: str, key: str) -> tuple[str, ...]:
+        """The events the page of a day, month, year, entity or story (by its key) lists,
+        in archive order; none for other kinds."""
+        if kind == "story":
+            story = self.stories.get(key)
+            return story.events if story else ()
+        found = {
+            "day": self.by_day,
+            "month": self.by_month,
+            "year": self.by_year,
+            "entity": self.by_entity,
+        }.get(kind, {})
+        return found.get(key, ())
+
     def month_neighbours(self, month: str) -> tuple[str | None, str | None]:
         """The previous and next months (``YYYY-MM``) that have events."""
         return _neighbours(tuple(self.by_month), self._month_index, month)

@@ -22,6 +22,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         booktoc,
         browse,
         checks,
+        collector,
         config,
         dated_pages,
         digests,
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
 
     app.setup_extension("sphinx_design")
+    collector.setup_collector(app)  # fewer garbage-collector passes during the build
     config.register(app)
     app.connect("config-inited", config.check_config)
     domain.setup_domain(app)  # the domain, its roles and their short forms

@@ -108,7 +108,8 @@ class Exporter:
     def dump(self, uids: Iterable[str] | None = None) -> bytes:
         """The same bytes as ``dump(export(archive, uids))``."""
         chosen, keys = _selection(self.archive, uids)
-        events = [self._encoded(self._events, uid, event_object) for uid in chosen]
+        cached = self._events
+        events = [cached.get(uid) or self._event(uid) for uid in chosen]
         entities = [self._encoded(self._entities, key, entity_object) for key in sorted(keys)]
         text = (
             "{\n"
@@ -118,6 +119,39 @@ class Exporter:
             "}\n"
         )
         return text.encode("utf-8")
+
+    def _event(self, uid: str) -> str:
+        """``_indented(event_object(archive, uid), "    ")``, written out field by field (an
+        archive's file holds every event: this is most of an HTML rebuild's JSON time)."""
+        archive = self.archive
+        event = archive.event(uid)
+        string = _string
+        names = [string(archive.entity(key).name) for key in archive.entities_of.get(uid, ())]
+        sources = [
+            "{\n          "
+            + ",\n          ".join(
+                f'"{key}": {string(value)}'
+                for key, value in (("name", s.name), ("url", s.url))
+                if value
+            )
+            + "\n        }"
+            if s.name or s.url
+            else "{}"
+            for s in event.sources
+        ]
+        text = self._events[uid] = (
+            "{\n"
+            f'      "category": {string(event.category)},\n'
+            f'      "date": {string(event.date.iso())},\n'
+            f'      "entities": {_list(names)},\n'
+            f'      "headline": {string(event.headline)},\n'
+            f'      "id": {string(event.id)},\n'
+            f'      "related": {_list([string(r) for r in event.related])},\n'
+            f'      "sources": {_list(sources)},\n'
+            f'      "story": {string(event.story)}\n'
+            "    }"
+        )
+        return text
 
     def _encoded(
         self, cache: dict[str, str], key: str, make: Callable[[Archive, str], JSONObject]
@@ -150,6 +184,13 @@ def _indented(value: object, indent: str) -> str:
 
 #: ``json``'s own string encoder for ``ensure_ascii=False`` (in C where available)
 _string = json.encoder.encode_basestring
+
+
+def _list(items: list[str]) -> str:
+    """A JSON array of encoded items inside an event of :func:`dump`'s layout."""
+    if not items:
+        return "[]"
+    return "[\n        " + ",\n        ".join(items) + "\n      ]"
 
 
 def _array(items: list[str]) -> str:

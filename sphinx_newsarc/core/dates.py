@@ -6,6 +6,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from .stored import stored
+
 __all__ = ["DateError", "EventDate", "parse_date"]
 
 _ISO = re.compile(r"^(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?$")
@@ -36,6 +38,7 @@ class DateError(ValueError):
     """A date that cannot be used; the message says how to write it."""
 
 
+@stored
 @dataclass(frozen=True, order=True, slots=True)
 class EventDate:
     """A calendar date with optional month and day (``2006``, ``2006-04``, ``2006-04-10``).

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import EventDate
+from .stored import stored
 
 __all__ = [
     "EVENT_ID",
@@ -50,6 +51,7 @@ def wikidata_entity(qid: str) -> str:
     return f"http://www.wikidata.org/entity/{qid}"
 
 
+@stored
 @dataclass(frozen=True, slots=True)
 class Source:
     """One source of an event: an outlet name and, for online sources, its URL."""
@@ -58,6 +60,7 @@ class Source:
     url: str = ""
 
 
+@stored
 @dataclass(frozen=True, slots=True)
 class EventRecord:
     """One ``event`` directive as read: what it says and where it stands.
@@ -85,6 +88,7 @@ class EventRecord:
         return (self.date, self.docname, self.lineno)
 
 
+@stored
 @dataclass(frozen=True, slots=True)
 class EntityRecord:
     """One ``entity`` directive: a canonical name, its aliases and description, its link and

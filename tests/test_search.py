@@ -218,6 +218,9 @@ def test_browser_finds_events(tmp_path: Path, browser: Any, theme: str) -> None:
         link = browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__result-link")
         assert link.get_attribute("href").endswith("/2005.html#afghan-election-2005")
         assert link.text == "18 September 2005: Elections are held for the Afghan parliament."
+        # the date is in the title, not repeated as the result's tags
+        tags = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-tag")]
+        assert not any(tag.startswith("Date") for tag in tags), tags
     shutil.rmtree(tmp_path, ignore_errors=True)
 
 

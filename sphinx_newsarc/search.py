@@ -184,8 +184,26 @@ class _Service:
     def send(self, payloads: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """Send the requests and return their answers, in order; an error answer, or the
         binary's end, raises :class:`RuntimeError`."""
-        assert self._proc.stdin is not None
         first = self._sent + 1
+        try:
+            self._write(payloads)
+        except OSError:  # it stopped reading: it failed
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._proc.wait(timeout=10)
+            raise self._stopped() from None
+        answers: dict[int, dict[str, Any]] = {}
+        while len(answers) < self._sent - first + 1:
+            answer = self._answers.get()
+            if answer is None:
+                raise self._stopped()
+            payload = answer.get("payload") or {}
+            if payload.get("type") == "Error" or answer.get("message_id") is None:
+                raise RuntimeError(str(payload.get("message", answer)))
+            answers[int(answer["message_id"])] = payload
+        return [answers[n] for n in range(first, self._sent + 1)]
+
+    def _write(self, payloads: Iterable[dict[str, Any]]) -> None:
+        assert self._proc.stdin is not None
         batch: list[bytes] = []
         for payload in payloads:
             self._sent += 1
@@ -196,20 +214,12 @@ class _Service:
                 batch.clear()
         self._proc.stdin.write(b"".join(batch))
         self._proc.stdin.flush()
-        answers: dict[int, dict[str, Any]] = {}
-        while len(answers) < self._sent - first + 1:
-            answer = self._answers.get()
-            if answer is None:
-                raise RuntimeError(" ".join(("Pagefind stopped.", self._stderr())).strip())
-            payload = answer.get("payload") or {}
-            if payload.get("type") == "Error" or answer.get("message_id") is None:
-                raise RuntimeError(str(payload.get("message", answer)))
-            answers[int(answer["message_id"])] = payload
-        return [answers[n] for n in range(first, self._sent + 1)]
 
-    def _stderr(self) -> str:
+    def _stopped(self) -> RuntimeError:
+        """The error of a binary that stopped, with what it wrote to stderr."""
         self._log.seek(0)
-        return self._log.read().decode("utf-8", "replace").strip()
+        message = self._log.read().decode("utf-8", "replace").strip()
+        return RuntimeError(" ".join(("Pagefind stopped.", message)).strip())
 
     def close(self) -> None:
         """End the binary (it stops at the end of its input)."""

@@ -44,18 +44,22 @@ def one_off(rng: random.Random, seen: set[str]) -> str:
 
 def make_archive(out: Path, events: int, years: int = 1, names: int = 3,
                  extra_conf: str = "", seed: int = 14, per_month: bool = False,
-                 ) -> dict[str, int]:
+                 stories: int = 0, burst: int = 0) -> dict[str, int]:
     """Write the project at ``out`` (a document per day, or per month); return its
-    counts."""
+    counts. ``stories`` events (every fourth, from the third) get a one-off story of
+    their own; ``burst`` more events happen on the middle day."""
     rng = random.Random(seed)
     start = datetime.date(2010, 1, 1)
     days = (datetime.date(2010 + years, 1, 1) - start).days
     seen: set[str] = set()
     by_file: dict[str, list[str]] = {}
-    for n in range(events):
-        day = start + datetime.timedelta(days=n * days // events)
+    for n in range(events + burst):
+        offset = n * days // events if n < events else days // 2
+        day = start + datetime.timedelta(days=offset)
         entities = ["United States", *(one_off(rng, seen) for _ in range(names))]
-        story = "story: \"Long story\"\n" if n % 4 == 0 else ""
+        story = "story: \"Long story\"\n" if n % 4 == 0 and n < events else ""
+        if n % 4 == 2 and n // 4 < stories:
+            story = f"story: \"{one_off(rng, seen)} affair\"\n"
         by_file.setdefault(day.isoformat()[:7] if per_month else day.isoformat(), []).append(
             f"```{{event}} Event {n} happens in {entities[1]}.\n---\ndate: {day.isoformat()}\n"
             f"entities: {'; '.join(entities)}\n{story}---\n```\n")
@@ -67,7 +71,7 @@ def make_archive(out: Path, events: int, years: int = 1, names: int = 3,
     (out / "index.md").write_text(
         "# Synthetic archive\n\n```{toctree}\n:glob:\n\nnews/index\ndays/*\n```\n",
         encoding="utf-8")
-    return {"events": events, "files": len(by_file), "names": len(seen) + 1}
+    return {"events": events + burst, "files": len(by_file), "names": len(seen) + 1}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,9 @@ nitpicky = True
 
 newsarc_related_limit = 5
 newsarc_front_days = 7
+# the search finds events with Pagefind where it is installed (sphinx-newsarc[search])
+_pagefind = all(importlib.util.find_spec(m) for m in ("pagefind", "pagefind_bin"))
+newsarc_search = "pagefind" if _pagefind else "sphinx"
 
 html_theme = "furo" if importlib.util.find_spec("furo") else "alabaster"
 html_title = "sphinx-newsarc"

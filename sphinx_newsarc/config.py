@@ -97,6 +97,7 @@ _PAGE_FIELDS: dict[str, tuple[str, ...]] = {
     "story": ("slug",),
     "onthisday": ("month", "day"),
     "entities-letter": ("letter",),
+    "stories-letter": ("letter",),
     "entity-year": ("slug", "period"),
     "story-year": ("slug", "period"),
 }
@@ -142,16 +143,17 @@ class NewsarcConfig:
     entities_per_page: int = _setting(
         1000,
         whole_number(0),
-        "Names on one page of the website's Entities index: a larger index gets a page per "
-        "letter (a letter with more names, a page per two letters), each with an A-Z bar "
-        "(0: one page, whatever its size).",
+        "Names on one page of the website's Entities index (and Stories index): a larger "
+        "index gets a page per letter (a letter with more names, a page per two letters), "
+        "each with an A-Z bar (0: one page, whatever its size).",
     )
     events_per_page: int = _setting(
         500,
         whole_number(0),
         "Events on one entity's or story's page (websites): a page with more shows its facts, "
         "chart and latest events and links a page per year (a year with more events, a page "
-        "per month) (0: one page, whatever its size).",
+        "per month; a month with more, a page per day; a day with more, numbered pages) "
+        "(0: one page, whatever its size).",
     )
     chronology_days: int = _setting(
         1000,
@@ -166,8 +168,9 @@ class NewsarcConfig:
         page_patterns(DEFAULT_PATTERNS, _PAGE_FIELDS),
         "Docname pattern of each kind of page; give only those you change (see below). "
         "`year`, `month` and `day` need their `{year}`, `{month}`, `{day}`; `entity` and "
-        "`story` need `{slug}`; `entities-letter` needs `{letter}`; `entity-year` and "
-        "`story-year` need `{slug}` and `{period}`; the other kinds have no placeholder.",
+        "`story` need `{slug}`; `entities-letter` and `stories-letter` need `{letter}`; "
+        "`entity-year` and `story-year` need `{slug}` and `{period}`; the other kinds have "
+        "no placeholder.",
         doc_default="see below",
     )
     archive_title: str = _setting(

@@ -1,6 +1,6 @@
 """Search with Pagefind (``newsarc_search = "pagefind"``, extra ``sphinx-newsarc[search]``).
 
-Each event is one Pagefind record added through Pagefind's Python API: its URL is the event's
+Each event is one Pagefind record (a custom record of Pagefind's service): its URL is the event's
 place (``page.html#id``), its meta the headline (``title``) and the date, its filters
 ``entity``, ``story``, ``category`` and ``year``, its sort key ``date`` (ISO 8601). Every
 other document of the project is a record of its own text (events left out: they are
@@ -18,15 +18,24 @@ boxes (a form with ``q``) lead to. See ``docs/search.md``.
 
 from __future__ import annotations
 
-import asyncio
+import base64
+import contextlib
+import gzip
 import hashlib
 import html
 import importlib.util
+import json
+import os
+import queue
 import shutil
-from collections.abc import Iterator
+import subprocess
+import tempfile
+import threading
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -138,19 +147,168 @@ def _language(language: str | None) -> str:
     return (language or "en").replace("-", "_").split("_")[0].lower() or "en"
 
 
-async def _write_bundle(target: Path, language: str, items: list[Record]) -> None:
-    from pagefind.index import PagefindIndex
+class _Service:
+    """Pagefind's binary in its service mode (``--service``), the protocol its Python and
+    Node wrappers speak: a request is base64 of JSON ending in a comma, and so is each
+    answer, which names its request's ``message_id``. The binary handles requests one at a
+    time in the order sent, so records can go in bulk and the bundle is the same as when
+    sent one by one. (The Python wrapper reads one answer per 0.1 s: hours for 160,000
+    events.)"""
 
-    async with PagefindIndex(config={"output_path": str(target)}) as index:
-        for record in items:
-            await index.add_custom_record(
-                url=record.url,
-                content=record.content,
-                language=language,
-                meta=record.meta,
-                filters=record.filters,
-                sort=record.sort,
-            )
+    def __init__(self, binary: Path, log: IO[bytes]) -> None:
+        self._log = log  # the binary's stderr, for the message when it stops
+        self._proc = subprocess.Popen(
+            [str(binary), "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._log,
+        )
+        self._answers: queue.SimpleQueue[dict[str, Any] | None] = queue.SimpleQueue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self._sent = 0
+
+    def _read(self) -> None:
+        """Put each answer in the queue (``None`` at the end of the binary's output)."""
+        assert self._proc.stdout is not None
+        rest = b""
+        try:
+            while chunk := os.read(self._proc.stdout.fileno(), 1 << 16):
+                *messages, rest = (rest + chunk).split(b",")
+                for message in messages:
+                    self._answers.put(json.loads(base64.b64decode(message)))
+        except ValueError as error:  # not base64 of JSON: report it as an answer
+            self._answers.put({"payload": {"type": "Error", "message": str(error)}})
+        self._answers.put(None)
+
+    def send(self, payloads: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Send the requests and return their answers, in order; an error answer, or the
+        binary's end, raises :class:`RuntimeError`."""
+        first = self._sent + 1
+        try:
+            self._write(payloads)
+        except OSError:  # it stopped reading: it failed
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._proc.wait(timeout=10)
+            raise self._stopped() from None
+        answers: dict[int, dict[str, Any]] = {}
+        while len(answers) < self._sent - first + 1:
+            answer = self._answers.get()
+            if answer is None:
+                raise self._stopped()
+            payload = answer.get("payload") or {}
+            if payload.get("type") == "Error" or answer.get("message_id") is None:
+                raise RuntimeError(str(payload.get("message", answer)))
+            answers[int(answer["message_id"])] = payload
+        return [answers[n] for n in range(first, self._sent + 1)]
+
+    def _write(self, payloads: Iterable[dict[str, Any]]) -> None:
+        assert self._proc.stdin is not None
+        batch: list[bytes] = []
+        for payload in payloads:
+            self._sent += 1
+            message = {"message_id": self._sent, "payload": payload}
+            batch.append(base64.b64encode(json.dumps(message).encode()) + b",")
+            if len(batch) == 512:
+                self._proc.stdin.write(b"".join(batch))
+                batch.clear()
+        self._proc.stdin.write(b"".join(batch))
+        self._proc.stdin.flush()
+
+    def _stopped(self) -> RuntimeError:
+        """The error of a binary that stopped, with what it wrote to stderr."""
+        self._log.seek(0)
+        message = self._log.read().decode("utf-8", "replace").strip()
+        return RuntimeError(" ".join(("Pagefind stopped.", message)).strip())
+
+    def close(self) -> None:
+        """End the binary (it stops at the end of its input)."""
+        if self._proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                self._proc.stdin.close()
+        try:
+            self._proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait()
+        self._reader.join(timeout=10)
+
+
+#: the bundle's files Pagefind writes per index (gzip), and its entry; every other file is
+#: the same for every bundle of one Pagefind version and language
+_DATA = ("fragment/", "index/", "filter/")
+
+
+def _write_bundle(target: Path, language: str, items: list[Record]) -> None:
+    """Write the bundle of ``items`` at ``target`` with Pagefind's binary: a new index, all
+    records at once, then the files, which are checked (see :func:`_check_bundle`)."""
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise RuntimeError("Pagefind's binary was not found")
+    with tempfile.TemporaryFile() as log:
+        service = _Service(binary, log)
+        try:
+            common = _send_records(service, target, language, items)
+        finally:
+            service.close()
+    _check_bundle(target, common)
+
+
+def _send_records(
+    service: _Service, target: Path, language: str, items: list[Record]
+) -> dict[str, bytes]:
+    """Index ``items`` and write their bundle at ``target``; return the files common to
+    every bundle (from a second, one-record index, in memory)."""
+    (created,) = service.send([{"type": "NewIndex", "config": {}}])
+    index_id = created["index_id"]
+    service.send(
+        {
+            "type": "AddRecord",
+            "index_id": index_id,
+            "url": record.url,
+            "content": record.content,
+            "language": language,
+            "meta": record.meta,
+            "filters": record.filters,
+            "sort": record.sort,
+        }
+        for record in items
+    )
+    service.send([{"type": "WriteFiles", "index_id": index_id, "output_path": str(target)}])
+    (created,) = service.send([{"type": "NewIndex", "config": {}}])
+    one = created["index_id"]
+    record = {"url": "x", "content": "x", "language": language}
+    *_, files = service.send(
+        [{"type": "AddRecord", "index_id": one, **record}, {"type": "GetFiles", "index_id": one}]
+    )
+    return {
+        f["path"]: base64.b64decode(f["content"])
+        for f in files["files"]
+        if not f["path"].startswith(_DATA) and not f["path"].endswith((".pf_meta", "-entry.json"))
+    }
+
+
+def _check_bundle(target: Path, common: dict[str, bytes]) -> None:
+    """Make sure no file of the bundle is cut short. Pagefind 1.5.2's service answers
+    ``WriteFiles`` before its last writes reach the disk, and stops at the end of its input
+    without finishing them (Pagefind issue 1271): the common files are written again from
+    memory, and every index file must be whole gzip and the entry whole JSON, else
+    :class:`RuntimeError`."""
+    for name, content in sorted(common.items()):
+        (target / name).write_bytes(content)
+    for path in sorted(target.rglob("*.pf_*")):
+        try:
+            whole = path.stat().st_size > 0 and gzip.decompress(path.read_bytes()) is not None
+        except (OSError, EOFError, zlib.error):
+            whole = False
+        if not whole:
+            raise RuntimeError(f"Pagefind wrote {path.relative_to(target)} cut short")
+    try:
+        json.loads((target / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+    except (OSError, ValueError, KeyError) as error:
+        raise RuntimeError(f"Pagefind wrote no whole pagefind-entry.json: {error}") from None
 
 
 # -- event handlers ----------------------------------------------------------------------------
@@ -251,18 +409,21 @@ def write_bundle(app: Sphinx, exception: BaseException | None) -> None:
         return  # no document read again since: the bundle is current
     items = records(app.builder, NewsDomain.of(env))
     fresh = outdir / (BUNDLE + ".tmp")
-    shutil.rmtree(fresh, ignore_errors=True)
-    try:
-        asyncio.run(_write_bundle(fresh, _language(app.config.language), items))
-    except Exception as error:  # the binary failed: no bundle rather than half of one
+    for attempt in (1, 2):  # a second time if Pagefind cut a file short
         shutil.rmtree(fresh, ignore_errors=True)
-        warn(
-            "Pagefind could not write the search bundle: %s",
-            NewsarcWarning.config,
-            conf_location(app.confdir, "newsarc_search"),
-            error,
-        )
-        return
+        try:
+            _write_bundle(fresh, _language(app.config.language), items)
+            break
+        except Exception as error:  # the binary failed: no bundle rather than half of one
+            shutil.rmtree(fresh, ignore_errors=True)
+            if attempt == 2:
+                warn(
+                    "Pagefind could not write the search bundle: %s",
+                    NewsarcWarning.config,
+                    conf_location(app.confdir, "newsarc_search"),
+                    error,
+                )
+                return
     shutil.rmtree(bundle, ignore_errors=True)
     fresh.replace(bundle)
     write_manifest(manifest, {"token": token, "records": len(items)})

@@ -82,6 +82,7 @@ def test_default_patterns() -> None:
         "story": "news/stories/{slug}",
         "onthisday": "news/on-this-day/{month}-{day}",
         "entities-letter": "news/entities/index-{letter}",
+        "stories-letter": "news/stories/index-{letter}",
         "entity-year": "news/entities/{slug}/{period}",
         "story-year": "news/stories/{slug}/{period}",
     }
@@ -371,3 +372,37 @@ def test_periods_by_year_then_by_month() -> None:
     by_month = periods(archive, uids, 2)
     assert [p for p, _ in by_month] == ["2006", "2006-01", "2006-03", "2007"]
     assert sum(len(u) for _, u in by_month) == 5
+
+
+def test_periods_total_by_day_then_numbered() -> None:
+    """Every part holds at most the limit: a month too large by day, a day too large (and
+    the events known only to a month) in numbered parts."""
+    from sphinx_newsarc.core.pages import period_date, period_title, periods
+
+    archive = Archive(
+        [
+            ev("a", "2006-03-04"),
+            ev("b", "2006-03-04"),
+            ev("c", "2006-03-04"),
+            ev("d", "2006-03-05"),
+            ev("e", "2006-03"),
+            ev("f", "2006-03"),
+            ev("g", "2006-03"),
+            ev("h", "2006-04-01"),
+        ]
+    )
+    parts = periods(archive, archive.ordered, 2)
+    assert [p for p, _ in parts] == [
+        "2006-03",
+        "2006-03_2",
+        "2006-03-04",
+        "2006-03-04_2",
+        "2006-03-05",
+        "2006-04",
+    ]
+    assert all(len(uids) <= 2 for _, uids in parts)
+    assert [u for _, uids in parts for u in uids] == list(archive.ordered)
+    assert all(len(uids) == 1 for _, uids in periods(archive, archive.ordered, 1))
+    assert period_date("2006-03-04_2") == (EventDate(2006, 3, 4), 2)
+    assert period_title("2006-03-04_2", EventDate.iso) == "2006-03-04 (2)"
+    assert period_title("2006", EventDate.iso) == "2006"

@@ -9,6 +9,7 @@ story's page by year, the Chronology to months.
 from __future__ import annotations
 
 import importlib.util
+import posixpath
 import re
 import sys
 from collections.abc import Callable
@@ -22,7 +23,7 @@ HERE = Path(__file__).parent
 BUDGET = 300_000
 LIMITS = {
     "newsarc_entities_per_page": 125,
-    "newsarc_events_per_page": 400,
+    "newsarc_events_per_page": 100,
     "newsarc_chronology_days": 300,
 }
 
@@ -51,6 +52,14 @@ def _headlines(html: str) -> set[str]:
     return set(re.findall(r'class="newsarc-headline-link[^"]*"[^>]*>([^<]*)<', html))
 
 
+def _story_names(html: str) -> set[str]:
+    return set(
+        re.findall(
+            r'<p class="newsarc-group rubric" id="story-index-[^"]*"><a [^>]*>([^<]*)<', html
+        )
+    )
+
+
 def _bar(html: str) -> str:
     found = re.search(r'<p class="newsarc-letters newsarc-jump">(.*?)</p>', html)
     assert found, "no A-Z bar"
@@ -58,15 +67,17 @@ def _bar(html: str) -> str:
 
 
 def test_a_large_archive_stays_light(tmp_path: Path) -> None:
-    """3,000 events, 3,001 names, low thresholds: no archive page over the budget, every
-    entity reachable from the index's parts, every event from the parts of its entity's
-    and story's pages."""
+    """3,150 events (150 on one day), 3,151 names, 301 stories, low thresholds, so that
+    every split happens: no archive page over the budget, every entity and story reachable
+    from the indices' parts, every event from the parts of its entity's and story's
+    pages, however finely they split (by year, month, day, numbered parts of a day)."""
     src = tmp_path / "src"
-    _make_archive()(src, 3000, years=3, names=1, per_month=True)
+    _make_archive()(src, 3000, years=3, names=1, per_month=True, stories=300, burst=150)
     out, warnings = build(src, tmp_path / "build", "html", 1, False, **LIMITS)
     assert "WARNING" not in warnings
     _no_page_over_the_budget(out)
     _every_entity_reachable(src, out)
+    _every_story_reachable(src, out)
     _large_pages_split(out)
 
 
@@ -92,7 +103,7 @@ def _every_entity_reachable(src: Path, out: Path) -> None:
         if line.startswith("entities: ")
         for name in line.removeprefix("entities: ").split("; ")
     }
-    assert len(expected) == 3001
+    assert len(expected) == 3151
     entities = out / "news/entities"
     index = read(entities / "index.html")
     assert "newsarc-entity-link" not in index  # the index leads to its parts only
@@ -121,28 +132,71 @@ def _every_entity_reachable(src: Path, out: Path) -> None:
     assert {p.name for p in entities.glob("index-*.html")} == seen
 
 
+def _crawl_parts(out: Path, page: str) -> dict[str, str]:
+    """The parts of a split page reachable from it and from each other (path -> HTML)."""
+    found: dict[str, str] = {}
+    todo = [page]
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        found[name] = read(out / name)
+        folder = posixpath.dirname(name)
+        todo.extend(
+            posixpath.normpath(posixpath.join(folder, href))
+            for href in _links(found[name], "newsarc-part-link")
+        )
+    del found[page]
+    return found
+
+
 def _large_pages_split(out: Path) -> None:
     hub = read(out / "news/entities/united-states.html")
-    assert "3000 events" in hub
+    assert "3150 events" in hub
     assert "Latest events" in hub
     assert "newsarc-chart" in hub
     assert len(_headlines(hub)) == 50
-    parts = _links(hub, "newsarc-part-link")
-    assert len(parts) == 36  # each year has 1,000 events: a page per month
-    assert parts[0] == "united-states/2010-01.html"
+    # a line per year, a link per month: July 2011 (233 events) leads to its first day
+    links = _links(hub, "newsarc-part-link")
+    assert len(links) == 36
+    assert "united-states/2011-06.html" in links and "united-states/2011-07-01.html" in links
+    parts = _crawl_parts(out, "news/entities/united-states.html")
+    names = {posixpath.basename(name) for name in parts}
+    assert {"2011-07-03.html", "2011-07-03_2.html", "2011-07-31.html"} <= names
+    assert len(parts) == 35 + 31 + 1  # months; July 2011's days, its burst day twice
     headlines: set[str] = set()
-    for part in parts:
-        html = read(out / "news/entities" / part)
+    for html in parts.values():
         assert "newsarc-parts" in html
+        assert len(_headlines(html)) <= 100
         headlines |= _headlines(html)
-    assert len(headlines) == 3000  # every event, across the parts
-    story = read(out / "news/stories/long-story.html")
-    story_parts = _links(story, "newsarc-part-link")
-    assert story_parts == ["long-story/2010.html", "long-story/2011.html", "long-story/2012.html"]
+    assert len(headlines) == 3150  # every event, across the parts
+    story_parts = _crawl_parts(out, "news/stories/long-story.html")
+    assert len(story_parts) == 36  # 250 events a year: by month
     headlines = set()
-    for part in story_parts:
-        headlines |= _headlines(read(out / "news/stories" / part))
+    for html in story_parts.values():
+        headlines |= _headlines(html)
     assert len(headlines) == 750
+
+
+def _every_story_reachable(src: Path, out: Path) -> None:
+    expected = {
+        line.removeprefix("story: ").strip('"')
+        for path in (src / "days").glob("*.md")
+        for line in read(path).splitlines()
+        if line.startswith("story: ")
+    }
+    assert len(expected) == 301
+    stories = out / "news/stories"
+    index = read(stories / "index.html")
+    assert "Long story" not in index  # the index leads to its parts only
+    letters = re.findall(r'href="(index-[^"]+\.html)"', _bar(index))
+    assert len(letters) >= 20
+    found: set[str] = set()
+    for part in letters:
+        html = read(stories / part)
+        assert len(re.findall(r"<a |<strong>", _bar(html))) == len(letters), part
+        found |= _story_names(html)
+    assert found == expected
 
 
 def test_entity_year_pages_change_only_with_their_events(tmp_path: Path) -> None:

@@ -7,8 +7,10 @@ import contextlib
 import functools
 import http.server
 import importlib.util
+import json
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -216,4 +218,66 @@ def test_browser_finds_events(tmp_path: Path, browser: Any, theme: str) -> None:
         link = browser.find_element(By.CSS_SELECTOR, ".pagefind-ui__result-link")
         assert link.get_attribute("href").endswith("/2005.html#afghan-election-2005")
         assert link.text == "18 September 2005: Elections are held for the Afghan parliament."
+        # the date is in the title, not repeated as the result's tags
+        tags = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-tag")]
+        assert not any(tag.startswith("Date") for tag in tags), tags
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+@needs_pagefind
+def test_records_sent_in_bulk(tmp_path: Path) -> None:
+    """Records go to Pagefind's service all at once: 600 records take seconds, not the
+    minute Pagefind's Python wrapper takes (it reads one answer per 0.1 s)."""
+    items = [
+        search.Record(
+            f"day{n // 10}.html#event-{n}",
+            f"Event {n} happens in Placeville{n}.",
+            {"title": f"Event {n}", "date": "1 May 2010"},
+            {"entity": [f"Placeville{n}"], "year": ["2010"]},
+            {"date": "2010-05-01"},
+        )
+        for n in range(600)
+    ]
+    started = time.perf_counter()
+    search._write_bundle(tmp_path / "bundle", "en", items)
+    assert time.perf_counter() - started < 30
+    entry = json.loads((tmp_path / "bundle" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 600
+    assert len(list((tmp_path / "bundle" / "fragment").iterdir())) == 600
+
+
+@needs_pagefind
+def test_bundle_cut_short_is_found(tmp_path: Path) -> None:
+    """Pagefind 1.5.2 may answer before its last file writes reach the disk (its issue
+    1271): the common files are written again, an index file cut short is an error."""
+    items = [search.Record("a.html#one", "One thing happens.", {"title": "One"})]
+    bundle = tmp_path / "bundle"
+    search._write_bundle(bundle, "en", items)
+    ui = bundle / "pagefind-ui.js"
+    whole = ui.read_bytes()
+    ui.write_bytes(b"")
+    fragment = next((bundle / "fragment").iterdir())
+    fragment.write_bytes(fragment.read_bytes()[:20])
+    common = {"pagefind-ui.js": whole}
+    with pytest.raises(RuntimeError, match="cut short"):
+        search._check_bundle(bundle, common)
+    assert ui.read_bytes() == whole
+
+
+@needs_pagefind
+def test_failing_binary_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A binary that fails: a located warning with its message, no bundle, no traceback."""
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'pagefind: out of cheese' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    app = _build(copy_root("archive", tmp_path / "src"))
+    try:
+        warnings = warnings_of(app)
+        assert len(warnings) == 1, warnings
+        assert "Pagefind could not write the search bundle" in warnings[0]
+        assert "out of cheese" in warnings[0] and "[newsarc.config]" in warnings[0]
+        out = Path(app.outdir)
+        assert not (out / "pagefind").exists() and not (out / "pagefind.tmp").exists()
+    finally:
+        app.cleanup()

@@ -1,18 +1,24 @@
 """Regenerate the screenshots of the README and the docs (``docs/_static/screenshot-*.png``).
 
 Builds the docs and their demo archive with furo into a temporary folder and photographs
-pages with headless Chromium (``--screenshot``, ``--window-size``). Run ``tox -e
-screenshots``, or ``python tools/screenshots.py`` where Sphinx, furo and the extension are
-installed. Needs Chromium (``apt-get install chromium``).
+pages with headless Chromium (``--screenshot``, ``--window-size``); the search page, with
+a query typed and its results, over loopback HTTP with selenium (Pagefind fetches its
+index). Run ``tox -e screenshots``, or ``python tools/screenshots.py`` where Sphinx, furo,
+selenium and the extension with its ``search`` extra are installed. Needs Chromium and
+chromedriver (``apt-get install chromium chromium-driver``).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +43,8 @@ SHOTS = {
     "story": "news/stories/taliban-insurgency.html",
     "onthisday": "news/on-this-day/09-03.html",
 }
+#: the search page with a query typed and its results (Pagefind, over HTTP, with selenium)
+SEARCH = ("search", "search.html", "Taliban")
 
 
 def chromium() -> str:
@@ -65,6 +73,46 @@ def shoot(browser: str, page: Path, target: Path, profile: Path) -> None:
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if not target.is_file() or target.stat().st_size == 0:
         sys.exit(f"screenshots: Chromium wrote no {target}")
+
+
+def shoot_search(html: Path, target: Path, profile: Path) -> None:
+    """The search page of the build ``html`` served over loopback HTTP (Pagefind loads its
+    index with ``fetch``), its query typed in Pagefind's search box, once the results
+    show."""
+    if not (html / "pagefind" / "pagefind.js").is_file():
+        sys.exit('screenshots: the docs have no Pagefind bundle (pip install "pagefind[bin]")')
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browserutil import missing_browser, start_chromium
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    reason = missing_browser()
+    if reason:
+        sys.exit(f"screenshots: {reason}")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(html)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    driver = start_chromium(profile)
+    try:
+        driver.set_window_size(*SIZE)
+        _name, page, query = SEARCH
+        driver.get(f"http://127.0.0.1:{server.server_address[1]}/{page}")
+        box = WebDriverWait(driver, 30).until(
+            lambda d: d.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input"))
+        box.send_keys(query)
+        WebDriverWait(driver, 30).until(
+            lambda d: len(d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")) >= 3)
+        time.sleep(1)  # the results' text and the theme's fonts settle
+        driver.save_screenshot(str(target))
+    finally:
+        driver.quit()
+        server.shutdown()
+        server.server_close()
 
 
 #: book page image name -> the text that starts the page it shows
@@ -107,23 +155,30 @@ def book_pages(tmp: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("names", nargs="*", help=f"of {', '.join(SHOTS)} (default: all)")
+    parser.add_argument("names", nargs="*",
+                        help=f"of {', '.join([*SHOTS, SEARCH[0]])} (default: all)")
     parser.add_argument("--book", action="store_true",
                         help="also the PDF's and the ePub's archive pages (needs TeX)")
     args = parser.parse_args(argv)
-    unknown = sorted(set(args.names) - set(SHOTS))
+    unknown = sorted(set(args.names) - {*SHOTS, SEARCH[0]})
     if unknown:
         parser.error(f"no screenshot named {', '.join(unknown)}")
     browser = chromium()
     with tempfile.TemporaryDirectory(prefix="newsarc-shots-") as tmp:
         html = build(Path(tmp))
         for name in args.names or SHOTS:
+            if name == SEARCH[0]:
+                continue
             page = html / SHOTS[name]
             if not page.is_file():
                 sys.exit(f"screenshots: the build has no {SHOTS[name]}")
             target = STATIC / f"screenshot-{name}.png"
             shoot(browser, page, target, Path(tmp) / "profile")
             print(f"{target.relative_to(ROOT)}: {SHOTS[name]}")
+        if not args.names or SEARCH[0] in args.names:
+            target = STATIC / f"screenshot-{SEARCH[0]}.png"
+            shoot_search(html, target, Path(tmp) / "profile-search")
+            print(f"{target.relative_to(ROOT)}: {SEARCH[1]}, {SEARCH[2]!r} typed")
         if args.book:
             book_pages(Path(tmp))
     return 0

@@ -22,6 +22,8 @@ __all__ = [
     "index_parts",
     "letter_slug",
     "part_key",
+    "period_date",
+    "period_title",
     "periods",
     "plan_pages",
     "plan_roots",
@@ -41,6 +43,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "story": "news/stories/{slug}",
     "onthisday": "news/on-this-day/{month}-{day}",
     "entities-letter": "news/entities/index-{letter}",
+    "stories-letter": "news/stories/index-{letter}",
     "entity-year": "news/entities/{slug}/{period}",
     "story-year": "news/stories/{slug}/{period}",
 }
@@ -57,6 +60,7 @@ BROWSE_KINDS = (
     "story",
     "onthisday",
     "entities-letter",
+    "stories-letter",
     "entity-year",
     "story-year",
 )
@@ -68,7 +72,7 @@ PART_KINDS = {"entity": "entity-year", "story": "story-year"}
 @dataclass(frozen=True, slots=True)
 class Limits:
     """When a website's index or page is split into parts (0: never): names on one page
-    of the Entities index (else a page per letter, or per two letters), events on one
+    of the Entities or Stories index (else a page per letter, or per two letters), events on one
     entity's or story's page (else a page per year, or per month of a larger year)."""
 
     entities_per_page: int = 0
@@ -120,25 +124,49 @@ def index_parts(names: Mapping[str, str], limit: int) -> dict[str, tuple[str, ..
 def periods(
     archive: Archive, uids: tuple[str, ...], limit: int
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The parts of a page listing more than ``limit`` events (``uids``, in date order):
-    a part per year (``YYYY``), a year of more than ``limit`` events by month
-    (``YYYY-MM``; its events known only to the year are the part ``YYYY``). None for
-    fewer events (or limit 0)."""
+    """The parts of a page listing more than ``limit`` events (``uids``, in date order),
+    each of at most ``limit`` events: a part per year (``YYYY``), a larger year by month
+    (``YYYY-MM``), a larger month by day (``YYYY-MM-DD``), a larger day in numbered parts
+    (``YYYY-MM-DD``, ``YYYY-MM-DD_2``, ...). Events known only to the year (or month) are
+    the part ``YYYY`` (``YYYY-MM``), numbered when more. None for fewer events (or limit
+    0)."""
     if not limit or len(uids) <= limit:
         return ()
+    parts: list[tuple[str, tuple[str, ...]]] = []
+
+    def numbered(period: str, group: list[str]) -> None:
+        for n, start in enumerate(range(0, len(group), limit), start=1):
+            parts.append(
+                (period if n == 1 else f"{period}_{n}", tuple(group[start : start + limit]))
+            )
+
+    def split(period: str, group: list[str]) -> None:
+        if len(group) <= limit or len(period) == 10:  # a day: numbered parts
+            numbered(period, group)
+            return
+        finer: dict[str, list[str]] = {}
+        for uid in group:
+            iso = archive.date_of(uid).iso()
+            finer.setdefault(
+                iso[: len(period) + 3] if len(iso) > len(period) else period, []
+            ).append(uid)
+        for key, events in finer.items():
+            (numbered if key == period else split)(key, events)
+
     by_year: dict[str, list[str]] = {}
     for uid in uids:
         by_year.setdefault(archive.date_of(uid).year_key(), []).append(uid)
-    parts: list[tuple[str, tuple[str, ...]]] = []
     for year, in_year in by_year.items():
-        if len(in_year) <= limit:
-            parts.append((year, tuple(in_year)))
-            continue
-        by_month: dict[str, list[str]] = {}
-        for uid in in_year:
-            by_month.setdefault(archive.date_of(uid).month_key() or year, []).append(uid)
-        parts.extend((period, tuple(part)) for period, part in by_month.items())
+        split(year, in_year)
     return tuple(parts)
+
+
+def period_date(period: str) -> tuple[EventDate, int]:
+    """The date a part's period (see :func:`periods`) stands for, and its number (1 for
+    the first part of that date)."""
+    iso, _sep, number = period.partition("_")
+    fields = [int(f) for f in iso.split("-")]
+    return EventDate(*fields), int(number or 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +199,8 @@ class PagePlan:
     index_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: entity key -> the part of the Entities index that lists it
     index_part_of: dict[str, str] = field(default_factory=dict)
+    #: the parts of the Stories index (letters -> story keys); empty: one page
+    story_index_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: ("entity" or "story", key) -> its parts: (period, events) in date order
     periods: dict[tuple[str, str], tuple[tuple[str, tuple[str, ...]], ...]] = field(
         default_factory=dict
@@ -208,8 +238,11 @@ def part_key(period: str, key: str) -> str:
     return f"{period}:{key}"
 
 
-def _period_title(period: str, format_date: Callable[[EventDate], str]) -> str:
-    return format_date(EventDate(int(period[:4]), int(period[5:7]) if len(period) > 4 else 0))
+def period_title(period: str, format_date: Callable[[EventDate], str]) -> str:
+    """A part's period as text: its date, and its number after the first (``3 May 2010
+    (2)``)."""
+    date, number = period_date(period)
+    return format_date(date) + (f" ({number})" if number > 1 else "")
 
 
 def _fill(pattern: str, **values: str) -> str:
@@ -303,6 +336,13 @@ def plan_pages(
                 limits.events_per_page,
                 format_date,
             )
+    plan.story_index_parts = index_parts(
+        {story.key: story.name for story in archive.stories.values()}, limits.entities_per_page
+    )
+    for letters in plan.story_index_parts:
+        label = letters[0] + letters[1:].lower()
+        docname = _fill(p["stories-letter"], letter=letter_slug(letters))
+        plan.add(Page("stories-letter", letters, docname, f"{titles['stories']}: {label}"))
     for story in archive.stories.values():
         docname = _fill(p["story"], slug=story.slug)
         plan.add(Page("story", story.key, docname, story.name))
@@ -353,6 +393,6 @@ def _plan_parts(
                 part_kind,
                 part_key(period, key),
                 docname,
-                f"{name}: {_period_title(period, format_date)}",
+                f"{name}: {period_title(period, format_date)}",
             )
         )

@@ -23,6 +23,7 @@ from . import (
     month,
     onthisday,
     stories,
+    stories_letter,
     story,
     story_year,
     year,
@@ -51,6 +52,7 @@ PAGE_KINDS: dict[str, PageKind[Any]] = {
         story.KIND,
         onthisday.KIND,
         entities_letter.KIND,
+        stories_letter.KIND,
         entity_year.KIND,
         story_year.KIND,
     )

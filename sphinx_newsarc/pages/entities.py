@@ -35,7 +35,7 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class LetterLink:
-    """A part of a split Entities index as the A-Z bar shows it: its letters, text and
+    """A part of a split Entities or Stories index as the A-Z bar shows it: its letters, text and
     page."""
 
     letters: str
@@ -53,14 +53,14 @@ class LetterBar:
     current: str = ""
 
 
-def letter_bar(views: Views, current: str = "") -> LetterBar:
-    """The A-Z bar of the split Entities index, on the part ``current`` ("" the index)."""
+def letter_bar(views: Views, current: str = "", kind: str = "entities-letter") -> LetterBar:
+    """The A-Z bar of the split Entities (or, ``kind`` ``"stories-letter"``, Stories)
+    index, on the part ``current`` ("" the index)."""
+    plan = views.domain.plan
     firsts: dict[str, LetterLink] = {}
     parts: list[LetterLink] = []
-    for letters in views.domain.plan.index_parts:
-        link = LetterLink(
-            letters, letters[0] + letters[1:].lower(), views.page_for("entities-letter", letters)
-        )
+    for letters in plan.index_parts if kind == "entities-letter" else plan.story_index_parts:
+        link = LetterLink(letters, letters[0] + letters[1:].lower(), views.page_for(kind, letters))
         firsts.setdefault(letters[0], LetterLink(letters[0], letters[0], link.page))
         if current and len(letters) > 1 and letters[0] == current[0]:
             parts.append(link)

@@ -14,6 +14,7 @@ from docutils import nodes
 
 from .. import design
 from ..core.dates import EventDate
+from ..core.pages import PART_KINDS, part_key, period_date, period_title
 from ..core.timeline import chart_svg, timeline
 from ..directives.entity import wikidata_link
 from ..locale import _
@@ -218,34 +219,44 @@ def render_counted_entities(
 
 @dataclass(frozen=True, slots=True)
 class PartLink:
-    """A part of a split entity's or story's page: its period (``YYYY``, ``YYYY-MM``),
-    text, page and number of events."""
+    """A part of a split entity's or story's page: its period (``YYYY``, ``YYYY-MM``,
+    ``YYYY-MM-DD``, numbered ``..._2``), date (ISO), text, page and number of events, and
+    the month or year it is a part of (``group``, with its text)."""
 
     period: str
+    iso: str
     title: str
     page: str | None
     count: int
+    group: str
+    group_title: str
 
 
 def build_parts(views: Views, kind: str, key: str) -> tuple[PartLink, ...]:
     """The parts of the ``kind`` page ``key`` (none when it is one page)."""
-    part_kind = "entity-year" if kind == "entity" else "story-year"
-    return tuple(
-        PartLink(
-            period,
-            views.month_title(period)
-            if len(period) > 4
-            else views.date_text(EventDate(int(period))),
-            views.page_for(part_kind, f"{period}:{key}"),
-            len(uids),
+    out: list[PartLink] = []
+    for period, uids in views.domain.plan.periods.get((kind, key), ()):
+        date = period_date(period)[0]
+        group = date.month_key() or date.year_key()
+        out.append(
+            PartLink(
+                period,
+                date.iso(),
+                period_title(period, views.date_text),
+                views.page_for(PART_KINDS[kind], part_key(period, key)),
+                len(uids),
+                group,
+                period_title(group, views.date_text),
+            )
         )
-        for period, uids in views.domain.plan.periods.get((kind, key), ())
-    )
+    return tuple(out)
 
 
 def render_parts(r: Renderer, parts: tuple[PartLink, ...], current: str = "") -> list[nodes.Node]:
-    """A line per year linking its page (or its months' pages) with their counts; the
-    part ``current`` is not a link."""
+    """A line per year linking its page or its months' pages, with their counts. A month
+    (or year) split further is one link to its first part, except on a page of its own
+    parts, which links each of them: the lines stay short however finely a page splits.
+    The part ``current`` is not a link."""
     if not parts:
         return []
     out: list[nodes.Node] = [
@@ -255,21 +266,31 @@ def render_parts(r: Renderer, parts: tuple[PartLink, ...], current: str = "") ->
             classes=["newsarc-group", "newsarc-parts-title"],
         )
     ]
+    current_group = next((part.group for part in parts if part.period == current), None)
     items = nodes.bullet_list(classes=["newsarc-parts", "no-search"])
     for _year, in_year in groupby(parts, key=lambda part: part.period[:4]):
         inline = r.inline()
-        for n, part in enumerate(in_year):
-            if n:
-                inline.text(" · ")
-            r.add_link(
-                inline,
-                None if part.period == current else part.page,
-                "",
-                part.title,
-                ["newsarc-part-link"],
-                part.period,
-            )
-            inline.text(f" ({part.count})")
+        n = 0
+        for group, grouped in groupby(in_year, key=lambda part: part.group):
+            members = list(grouped)
+            links = [(p.period, p.iso, p.title, p.page, p.count) for p in members]
+            if len(members) > 1 and group != current_group:
+                first = members[0]
+                count = sum(p.count for p in members)
+                links = [(group, group, first.group_title, first.page, count)]
+            for period, iso, title, page, count in links:
+                if n:
+                    inline.text(" \N{MIDDLE DOT} ")
+                n += 1
+                r.add_link(
+                    inline,
+                    None if period == current else page,
+                    "",
+                    title,
+                    ["newsarc-part-link"],
+                    iso,
+                )
+                inline.text(f" ({count})")
         items += nodes.list_item("", r.paragraph(inline))
     out.append(items)
     return out

@@ -28,6 +28,7 @@ _PARENT_KINDS = {
     "entity": "entities",
     "story": "stories",
     "entities-letter": "entities",
+    "stories-letter": "stories",
     "entity-year": "entities",
     "story-year": "stories",
 }

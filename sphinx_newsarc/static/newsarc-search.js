@@ -8,11 +8,11 @@ window.addEventListener("DOMContentLoaded", () => {
     element: "#newsarc-search",
     showSubResults: false,
     showImages: false,
+    // "date: headline" as the title; the date is not repeated below it as a tag
     processResult: (result) => {
-      if (result.meta && result.meta.date) {
-        result.meta.title = `${result.meta.date}: ${result.meta.title}`;
-      }
-      return result;
+      const { date, datetime, ...meta } = result.meta || {};
+      if (date) meta.title = `${date}: ${meta.title}`;
+      return { ...result, meta };
     },
   });
   const query = new URLSearchParams(window.location.search).get("q");

@@ -73,13 +73,10 @@ class Archive:
         by_story: dict[str, list[str]] = defaultdict(list)
         category_names: dict[str, str] = {}
         by_category: dict[str, list[str]] = defaultdict(list)
+        key_of = self.entities.key_of
         for event in ordered:
-            keys: list[str] = []
-            for name in event.entities:
-                entity = self.entities.resolve(name)
-                if entity is not None and entity.key not in keys:
-                    keys.append(entity.key)
-            self.entities_of[event.uid] = tuple(keys)
+            keys = tuple(dict.fromkeys(k for n in event.entities if (k := key_of(n)) is not None))
+            self.entities_of[event.uid] = keys
             for key in keys:
                 by_entity[key].append(event.uid)
             date = event.date

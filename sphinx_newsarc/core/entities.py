@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -77,15 +76,23 @@ class EntityIndex:
             self._alias[key] = canonical_key
             if key == canonical_key:
                 self._by_key[key] = Entity(key, record.name, "", record)
-        spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        spellings: dict[str, dict[str, int]] = {}
+        keys = self._keys
         for name in mentioned:
-            key = self._key(name)
-            if key and key not in self._alias:
-                spellings[key][name.strip()] += 1
+            mention = keys.get(name)
+            if mention is None:
+                mention = keys[name] = name_key(name)
+            if mention and mention not in self._alias:
+                counts = spellings.setdefault(mention, {})
+                spelling = name.strip()
+                counts[spelling] = counts.get(spelling, 0) + 1
         for key, counts in spellings.items():
             # the most frequent spelling; on a tie, one in mixed case ("Ollanta Humala" over
             # "OLLANTA HUMALA"), then alphabetically: read order never matters
-            name = min(counts, key=lambda s: (-counts[s], s.isupper() or s.islower(), s))
+            if len(counts) == 1:
+                (name,) = counts
+            else:
+                name = min(counts, key=lambda s: (-counts[s], s.isupper() or s.islower(), s))
             self._by_key[key] = Entity(key, name, "")
             self._alias[key] = key
         self._assign_slugs()
@@ -101,6 +108,10 @@ class EntityIndex:
         if key is None:
             key = self._keys[name] = name_key(name)
         return key
+
+    def key_of(self, name: str) -> str | None:
+        """The canonical key of the entity this spelling names, or ``None``."""
+        return self._alias.get(self._key(name))
 
     def resolve(self, name: str) -> Entity | None:
         """The entity this spelling names, or ``None``."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from docutils import nodes
 from sphinx.builders import Builder
 
-__all__ = ["Inline", "html_escapes"]
+__all__ = ["Inline", "TagCache", "html_escapes"]
 
 #: what ``attval`` makes spaces in attribute values
 _SPACES = {ord(c): " " for c in "\n\r\t\v\f"}
@@ -76,6 +76,18 @@ class _Node:
 
 _Part = _Text | _Reference | _Span | _Open | _Close | _Node
 
+#: Opening tags without their ``>`` (an ``href`` may follow), by tag and classes.
+TagCache = dict[tuple[str, tuple[str, ...]], str]
+
+
+def _time(
+    text: str, datetime: str | None, escapes: Mapping[int, str], attribute: Mapping[int, str]
+) -> str:
+    """``text``, escaped; a ``<time>`` element when it is the date ``datetime``."""
+    if datetime is None:
+        return text.translate(escapes)
+    return f'<time datetime="{datetime.translate(attribute)}">{text.translate(escapes)}</time>'
+
 
 class Inline:
     """Collects the inline content of one paragraph; :meth:`result` gives it as one raw
@@ -85,9 +97,15 @@ class Inline:
     stays nodes: Sphinx's search indexes raw HTML without unescaping it.
     """
 
-    def __init__(self, escapes: Mapping[int, str] | None, searchable: bool = False) -> None:
+    def __init__(
+        self,
+        escapes: Mapping[int, str] | None,
+        searchable: bool = False,
+        tags: TagCache | None = None,
+    ) -> None:
         self.escapes = escapes
         self.searchable = searchable
+        self._tags: TagCache = {} if tags is None else tags  # shared by a page's paragraphs
         self._parts: list[_Part] = []
         self._escaped_text = False
 
@@ -178,37 +196,37 @@ class Inline:
         (``starttag``: classes de-duplicated, attributes sorted, values escaped with
         whitespace made spaces)."""
         attribute = {**escapes, **_SPACES}
+        tags = self._tags
 
-        def start(tag: str, classes: Sequence[str], href: str | None = None) -> str:
-            names = [c for c in dict.fromkeys(classes) if c.strip()]
-            out = f'<{tag} class="{" ".join(names).translate(attribute)}"' if names else f"<{tag}"
-            return out + (f' href="{href.translate(attribute)}">' if href is not None else ">")
-
-        def time(text: str, datetime: str | None) -> str:
-            escaped = text.translate(escapes)
-            if datetime is None:
-                return escaped
-            return f'<time datetime="{datetime.translate(attribute)}">{escaped}</time>'
+        def start(tag: str, classes: tuple[str, ...]) -> str:
+            found = tags.get((tag, classes))
+            if found is None:
+                shown = (*classes, "reference", "internal") if tag == "a" else classes
+                names = [c for c in dict.fromkeys(shown) if c.strip()]
+                joined = " ".join(names).translate(attribute)
+                found = tags[(tag, classes)] = f'<{tag} class="{joined}"' if names else f"<{tag}"
+            return found
 
         out: list[str] = []
+        add = out.append
         for part in self._parts:
-            match part:
-                case _Text(text):
-                    out.append(text.translate(escapes))
-                case _Reference(text, classes, refuri, refid, datetime):
-                    href = (refuri or "#") if refuri is not None else "#" + (refid or "")
-                    out.append(
-                        start("a", (*classes, "reference", "internal"), href)
-                        + time(text, datetime)
-                        + "</a>"
-                    )
-                case _Span(emphasis, text, classes, datetime):
-                    tag = "em" if emphasis else "span"
-                    out.append(start(tag, classes) + time(text, datetime) + f"</{tag}>")
-                case _Open(classes):
-                    out.append(start("span", classes))
-                case _Close():
-                    out.append("</span>")
-                case _Node():  # pragma: no cover - node() is for builders without HTML
-                    raise AssertionError(part)
+            if isinstance(part, _Text):
+                add(part.text.translate(escapes))
+            elif isinstance(part, _Reference):
+                refuri, refid = part.refuri, part.refid
+                href = (refuri or "#") if refuri is not None else "#" + (refid or "")
+                add(f'{start("a", part.classes)} href="{href.translate(attribute)}">')
+                add(_time(part.text, part.datetime, escapes, attribute))
+                add("</a>")
+            elif isinstance(part, _Span):
+                tag = "em" if part.emphasis else "span"
+                add(start(tag, part.classes) + ">")
+                add(_time(part.text, part.datetime, escapes, attribute))
+                add(f"</{tag}>")
+            elif isinstance(part, _Open):
+                add(start("span", part.classes) + ">")
+            elif isinstance(part, _Close):
+                add("</span>")
+            else:  # pragma: no cover - node() is for builders without HTML
+                raise AssertionError(part)
         return "".join(out)

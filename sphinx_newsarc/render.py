@@ -19,7 +19,7 @@ from . import latex
 from .builders import is_website, is_whole_book
 from .core.dates import parse_date
 from .domain import NewsDomain
-from .inline import Inline, html_escapes
+from .inline import Inline, TagCache, html_escapes
 from .locale import _
 from .views import EntityRef, EventView, Summary, Views
 
@@ -48,6 +48,7 @@ class Renderer:
         # input file's (LaTeX and Texinfo label ids by the file they come from)
         self._whole_book = is_whole_book(builder)
         self.escapes = html_escapes(builder)
+        self._tags: TagCache = {}  # the opening tags of this page's inline HTML
 
     # -- links -----------------------------------------------------------------------------
 
@@ -83,7 +84,7 @@ class Renderer:
 
     def inline(self, searchable: bool = False) -> Inline:
         """Inline content for this page: one raw node for HTML builders, else nodes."""
-        return Inline(self.escapes, searchable)
+        return Inline(self.escapes, searchable, self._tags)
 
     @staticmethod
     def paragraph(

@@ -127,7 +127,10 @@ def test_settings_and_warnings_pages_are_generated_from_the_code(tmp_path: Path)
     for page in ("settings.md", "warnings.md"):
         shutil.copy(DOCS / page, src / page)
     (src / "index.md").write_text(
-        "# Docs\n\n```{toctree}\nsettings\nwarnings\nfeeds\nauthoring\n```\n"
+        "# Docs\n\n```{toctree}\nsettings\nwarnings\nfeeds\nauthoring\narchive\n```\n"
+    )
+    (src / "archive.md").write_text(
+        "# Archive\n\n(choosing-the-latex-engine)=\n## Choosing the LaTeX engine\n"
     )
     (src / "feeds.md").write_text("# Feeds\n")
     (src / "authoring.md").write_text("# Authoring\n\n(choosing-a-layout)=\n## Choosing a layout\n")

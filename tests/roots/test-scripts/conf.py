@@ -1,0 +1,6 @@
+project = "Scripts"
+author = "Test"
+copyright = "2026, Test"
+version = release = "1.0"
+extensions = ["myst_parser", "sphinx_newsarc"]
+exclude_patterns = ["_build"]

@@ -58,3 +58,32 @@ def overfull_boxes(log: str, limit: float = 5.0) -> list[str]:
         for m in re.finditer(r"Overfull \\hbox \((\d+\.?\d*)pt too wide\)[^\n]*", log)
         if float(m.group(1)) > limit
     ]
+
+
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def epub_nav(outdir: Path) -> str:
+    """The ``nav.xhtml`` of the ePub built in ``outdir``."""
+    import zipfile
+
+    with zipfile.ZipFile(next(Path(outdir).glob("*.epub"))) as zf:
+        return zf.read("nav.xhtml").decode("utf-8")
+
+
+def duplicate_nav_siblings(nav: str) -> list[list[str]]:
+    """The titles that repeat among the entries of one list of an ePub navigation
+    (``nav.xhtml``), at any depth: each list with a repeat, as its titles."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(nav)
+    out = []
+    for ol in root.iter(f"{_XHTML}ol"):
+        titles = [
+            " ".join("".join(a.itertext()).split())
+            for li in ol.findall(f"{_XHTML}li")
+            for a in li.findall(f"{_XHTML}a")
+        ]
+        if len(titles) != len(set(titles)):
+            out.append(titles)
+    return out

@@ -77,7 +77,9 @@ def test_lualatex_has_no_warning(app: SphinxTestApp) -> None:
 @needs_latexmk
 @pytest.mark.latex
 @pytest.mark.sphinx(
-    "latex", testroot="scripts", srcdir="scripts-lualatex",
+    "latex",
+    testroot="scripts",
+    srcdir="scripts-lualatex",
     confoverrides={"latex_engine": "lualatex"},
 )
 def test_lualatex_typesets_every_script(app: SphinxTestApp) -> None:

@@ -90,6 +90,7 @@ def main() -> int:
         "",
         "Ranges: TypeAlias = tuple[tuple[int, int], ...]",
         "",
+        "# fmt: off",
         "#: Typeset in every Sphinx book under pdflatex (T1, TS1, OT1, OMS, the kernel,",
         "#: Sphinx's replacements).",
         "PDFLATEX: Ranges = (",
@@ -101,7 +102,7 @@ def main() -> int:
     ]
     for enc, spans in [*((e.upper(), ranges(optional[e])) for e in OPTIONAL), ("LGR", GREEK)]:
         parts += [f'    "{enc}": (', *literal(spans, "        "), "    ),"]
-    parts.append("}")
+    parts += ["}", "# fmt: on"]
     OUT.write_text("\n".join(parts) + "\n", encoding="utf-8")
     print(f"wrote {OUT}", file=sys.stderr)
     return 0

@@ -11,6 +11,7 @@ __all__ = ["BY_ENCODING", "PDFLATEX", "Ranges"]
 
 Ranges: TypeAlias = tuple[tuple[int, int], ...]
 
+# fmt: off
 #: Typeset in every Sphinx book under pdflatex (T1, TS1, OT1, OMS, the kernel,
 #: Sphinx's replacements).
 PDFLATEX: Ranges = (
@@ -47,3 +48,4 @@ BY_ENCODING: dict[str, Ranges] = {
         (0x0386, 0x0386), (0x0388, 0x038A), (0x038C, 0x038C), (0x038E, 0x03A1), (0x03A3, 0x03CE),
     ),
 }
+# fmt: on

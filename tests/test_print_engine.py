@@ -26,7 +26,10 @@ def _located(app: SphinxTestApp) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.sphinx("latex", testroot="scripts")
+PDFLATEX = {"latex_engine": "pdflatex"}
+
+
+@pytest.mark.sphinx("latex", testroot="scripts", confoverrides=PDFLATEX)
 def test_pdflatex_warns_at_each_event_it_cannot_typeset(app: SphinxTestApp) -> None:
     app.build()
     located = _located(app)
@@ -41,14 +44,14 @@ def test_pdflatex_warns_at_each_event_it_cannot_typeset(app: SphinxTestApp) -> N
 @pytest.mark.sphinx(
     "latex",
     testroot="scripts",
-    confoverrides={"latex_elements": {"fontenc": r"\usepackage[T2A,T1]{fontenc}"}},
+    confoverrides={**PDFLATEX, "latex_elements": {"fontenc": r"\usepackage[T2A,T1]{fontenc}"}},
 )
 def test_an_authors_cyrillic_encoding_is_enough_for_cyrillic(app: SphinxTestApp) -> None:
     app.build()
     assert [where for where, _ in _located(app)] == ["world.md:3", "world.md:20"]
 
 
-@pytest.mark.sphinx("latex", testroot="scripts")
+@pytest.mark.sphinx("latex", testroot="scripts", confoverrides=PDFLATEX)
 def test_many_places_are_counted_after_the_first(
     app: SphinxTestApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -62,13 +65,23 @@ def test_many_places_are_counted_after_the_first(
     )
 
 
-@pytest.mark.sphinx("html", testroot="scripts")
+@pytest.mark.sphinx(
+    "latex",
+    testroot="scripts",
+    confoverrides={**PDFLATEX, "suppress_warnings": ["newsarc.pdflatex"]},
+)
+def test_the_subtype_silences_them(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings_of(app) == []
+
+
+@pytest.mark.sphinx("html", testroot="scripts", confoverrides=PDFLATEX)
 def test_websites_are_not_checked(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
 
 
-@pytest.mark.sphinx("latex", testroot="scripts", confoverrides={"latex_engine": "lualatex"})
+@pytest.mark.sphinx("latex", testroot="scripts")
 def test_lualatex_has_no_warning(app: SphinxTestApp) -> None:
     app.build()
     assert warnings_of(app) == []
@@ -76,12 +89,7 @@ def test_lualatex_has_no_warning(app: SphinxTestApp) -> None:
 
 @needs_latexmk
 @pytest.mark.latex
-@pytest.mark.sphinx(
-    "latex",
-    testroot="scripts",
-    srcdir="scripts-lualatex",
-    confoverrides={"latex_engine": "lualatex"},
-)
+@pytest.mark.sphinx("latex", testroot="scripts", srcdir="scripts-lualatex")
 def test_lualatex_typesets_every_script(app: SphinxTestApp) -> None:
     app.build()
     log = compile_pdf(Path(app.outdir))

@@ -8,7 +8,7 @@ overfull boxes (all, and over 5 pt), glyphs the fonts lack, and whether TeX ran 
 capacity. The exit code is 1 when a step fails.
 
     python benchmarks/book.py --years 2010 --out /tmp/book2010-pdf
-    python benchmarks/book.py --project /tmp/book2010/archive --engine xelatex
+    python benchmarks/book.py --project /tmp/book2010/archive --engine lualatex
     tox -e book -- --years 2010
 """
 
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from make_projects import DATA, make_projects, parse_years
 
-ENGINES = ("lualatex", "xelatex", "pdflatex")
+ENGINES = ("xelatex", "lualatex", "pdflatex")
 
 
 def sphinx_build() -> list[str]:
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--years", default="2010", help="2010, 2006-2010 or 2006,2008")
     parser.add_argument("--project", type=Path, help="an archive project to copy instead")
-    parser.add_argument("--engine", choices=ENGINES, default="lualatex",
+    parser.add_argument("--engine", choices=ENGINES, default="xelatex",
                         help="latex_engine (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=Path("book-out"), help="work folder")
     args = parser.parse_args(argv)

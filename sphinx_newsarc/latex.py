@@ -118,7 +118,7 @@ def check_pdflatex_characters(app: Sphinx, doctree: nodes.document, docname: str
         font_encodings(str(context.get("fontenc", ""))), declared_characters(preamble)
     )
     places = _untypesettable(doctree, charset)
-    advice = 'set latex_engine = "lualatex" (or "xelatex") in conf.py'
+    advice = 'set latex_engine = "xelatex" (or "lualatex") in conf.py'
     for place, chars in places[:MAX_PDFLATEX_WARNINGS]:
         is_event = "newsarc-event" in place.get("classes", ())
         warn(

@@ -93,7 +93,7 @@ class NewsarcWarning(Enum):
         "pdflatex",
         'the book is built with `latex_engine = "pdflatex"` (Sphinx\'s default) but has '
         "characters pdflatex cannot typeset (names in Greek, Cyrillic, CJK, ...: the PDF "
-        'would stop at the first); set `latex_engine = "lualatex"` or `"xelatex"` '
+        'would stop at the first); set `latex_engine = "xelatex"` or `"lualatex"` '
         "([Choosing the LaTeX engine](archive.md#choosing-the-latex-engine)). Up to 20 "
         "places are named, then a count of the rest",
         "the event (else the text) with the characters",

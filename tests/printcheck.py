@@ -24,8 +24,31 @@ def dead_references(tex: str) -> list[str]:
     return sorted(set(_REF.findall(tex)) - labels)
 
 
+def skip_without_engine(outdir: Path) -> None:
+    """Skip the test when the engine Sphinx chose for ``outdir`` (its ``latexmkrc``) is not
+    installed, or, for xelatex and lualatex, xindy or Sphinx's default fonts (FreeFont)."""
+    rc = Path(outdir) / "latexmkrc"
+    match = re.search(r"^\$pdflatex = '(\w+)", rc.read_text(encoding="utf-8"), re.M)
+    engine = match.group(1) if match else "pdflatex"
+    if shutil.which(engine) is None:
+        pytest.skip(f"{engine} is not installed")
+    if engine in ("xelatex", "lualatex"):
+        if shutil.which("xindy") is None:
+            pytest.skip(f"xindy (Sphinx's index under {engine}) is not installed")
+        fonts = (
+            shutil.which("fc-list")
+            and subprocess.run(
+                ["fc-list", "FreeSerif"], capture_output=True, text=True, check=False
+            ).stdout.strip()
+        )
+        if not fonts:
+            pytest.skip("GNU FreeFont (Debian: fonts-freefont-otf) is not installed")
+
+
 def compile_pdf(outdir: Path) -> str:
-    """Compile the LaTeX project in ``outdir`` with latexmk; return the LaTeX log."""
+    """Compile the LaTeX project in ``outdir`` with latexmk; return the LaTeX log. Skips
+    when its engine is not installed (:func:`skip_without_engine`)."""
+    skip_without_engine(outdir)
     tex = next(Path(outdir).glob("*.tex"))
     result = subprocess.run(
         ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", tex.name],

@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import latex
+from .builders import is_epub
 from .domain import NewsDomain
 from .nodes import (
     date_text,
@@ -79,7 +80,7 @@ class ResolveNews(SphinxPostTransform):
                 node.replace_self(new)
             else:
                 node.parent.remove(node)
-        if not renderer.website:
+        if not renderer.website and not is_epub(app.builder):
             print_source_urls(self.document)
         if renderer.latex:
             labels_for_latex(self.document)
@@ -118,7 +119,8 @@ def labels_for_latex(document: nodes.document) -> None:
 
 
 def print_source_urls(document: nodes.document) -> None:
-    """Paper has no links: print each source's URL after its name."""
+    """Paper has no links: print each source's URL after its name (not in an ePub, whose
+    builder shows URLs as ``epub_show_urls`` says)."""
     for box in document.findall(nodes.container):
         if "newsarc-sources" not in box["classes"]:
             continue

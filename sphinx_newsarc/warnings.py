@@ -89,6 +89,15 @@ class NewsarcWarning(Enum):
         '`newsarc_search = "pagefind"` without Pagefind installed (Sphinx\'s search is kept)',
         "the setting's line in `conf.py` (none for a value given with `-D`)",
     )
+    pdflatex = (
+        "pdflatex",
+        'the book is built with `latex_engine = "pdflatex"` (Sphinx\'s default) but has '
+        "characters pdflatex cannot typeset (names in Greek, Cyrillic, CJK, ...: the PDF "
+        'would stop at the first); set `latex_engine = "xelatex"` or `"lualatex"` '
+        "([Choosing the LaTeX engine](archive.md#choosing-the-latex-engine)). Up to 20 "
+        "places are named, then a count of the rest",
+        "the event (else the text) with the characters",
+    )
     feed = (
         "feed",
         "`newsarc_feeds` asks for Atom feeds but `html_baseurl` is not set, so none are "

@@ -8,7 +8,13 @@ import subprocess
 from pathlib import Path
 
 from conftest import read
-from printcheck import dead_references, overfull_boxes, undefined_references
+from printcheck import (
+    dead_references,
+    duplicate_nav_siblings,
+    epub_nav,
+    overfull_boxes,
+    undefined_references,
+)
 from sphinx.cmd.build import build_main
 from test_print_formats import EPUBCHECK_JAR, needs_epubcheck, needs_latexmk
 
@@ -74,6 +80,8 @@ def test_docs_epub_passes_epubcheck(tmp_path: Path) -> None:
         ["java", "-jar", str(EPUBCHECK_JAR), str(book)], capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    # no two entries of one navigation list share a title
+    assert duplicate_nav_siblings(epub_nav(out)) == []
 
 
 @needs_latexmk
@@ -127,7 +135,10 @@ def test_settings_and_warnings_pages_are_generated_from_the_code(tmp_path: Path)
     for page in ("settings.md", "warnings.md"):
         shutil.copy(DOCS / page, src / page)
     (src / "index.md").write_text(
-        "# Docs\n\n```{toctree}\nsettings\nwarnings\nfeeds\nauthoring\n```\n"
+        "# Docs\n\n```{toctree}\nsettings\nwarnings\nfeeds\nauthoring\narchive\n```\n"
+    )
+    (src / "archive.md").write_text(
+        "# Archive\n\n(choosing-the-latex-engine)=\n## Choosing the LaTeX engine\n"
     )
     (src / "feeds.md").write_text("# Feeds\n")
     (src / "authoring.md").write_text("# Authoring\n\n(choosing-a-layout)=\n## Choosing a layout\n")

@@ -127,3 +127,49 @@ def test_epubcheck(app: SphinxTestApp) -> None:
     report = result.stdout + result.stderr
     assert result.returncode == 0, report[-4000:]
     assert "No errors or warnings detected" in report or re.search(r"\b0 fatals / 0 errors", report)
+
+
+def _sources_of(app: SphinxTestApp, page: str) -> list[str]:
+    """The ePub's source list items of ``page``, as XHTML."""
+    book = next(Path(app.outdir).glob("*.epub"))
+    with zipfile.ZipFile(book) as zf:
+        xhtml = zf.read(page).decode()
+    box = xhtml[xhtml.index('class="newsarc-sources') :]
+    return re.findall(r"<li>(.*?)</li>", box[: box.index("</ol>")], re.S)
+
+
+BBC = "http://news.bbc.co.uk/2/hi/americas/4897186.stm"
+
+
+@pytest.mark.sphinx("epub", testroot="sample", srcdir="sample-epub-urls-inline")
+def test_epub_sources_show_urls_inline_once(app: SphinxTestApp) -> None:
+    app.build()  # Sphinx's default, epub_show_urls = "inline"
+    first = _sources_of(app, "peru.xhtml")[0]
+    assert f'href="{BBC}">BBC</a>' in first
+    assert first.count(BBC) == 2  # the link and the one URL a reader sees, "[http://...]"
+    assert f'<span class="link-target"> [{BBC}]</span>' in first
+
+
+@pytest.mark.sphinx(
+    "epub",
+    testroot="sample",
+    srcdir="sample-epub-urls-footnote",
+    confoverrides={"epub_show_urls": "footnote"},
+)
+def test_epub_sources_show_urls_as_footnotes(app: SphinxTestApp) -> None:
+    app.build()
+    first = _sources_of(app, "peru.xhtml")[0]
+    assert f'href="{BBC}">BBC</a>' in first and first.count(BBC) == 1
+    assert 'class="footnote-reference' in first
+    book = next(Path(app.outdir).glob("*.epub"))
+    with zipfile.ZipFile(book) as zf:
+        assert zf.read("peru.xhtml").decode().count(BBC) == 2  # the link and its footnote
+
+
+@pytest.mark.sphinx(
+    "epub", testroot="sample", srcdir="sample-epub-urls-no", confoverrides={"epub_show_urls": "no"}
+)
+def test_epub_sources_show_no_urls(app: SphinxTestApp) -> None:
+    app.build()
+    first = _sources_of(app, "peru.xhtml")[0]
+    assert first.count(BBC) == 1 and f'href="{BBC}">BBC</a>' in first

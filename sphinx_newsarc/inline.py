@@ -110,7 +110,7 @@ class Inline:
         self._escaped_text = False
 
     def _note(self, text: str) -> None:
-        if self.escapes is not None and not self._escaped_text:
+        if self.searchable and self.escapes is not None and not self._escaped_text:
             self._escaped_text = text != text.translate(self.escapes)
 
     def text(self, text: str) -> None:

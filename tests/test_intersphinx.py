@@ -50,8 +50,10 @@ def test_inventory_and_round_trip(tmp_path: Path) -> None:
 
 
 def test_search_finds_entities_by_name_and_events_by_text(tmp_path: Path) -> None:
-    """Events are in objects.inv but found by their text, not by their ids; an entity
-    whose link leads into a document is a search object."""
+    """Events are in objects.inv but found by their text, not by their ids; a name with
+    neither a page nor a declaration (one event, below the page threshold) is neither an
+    inventory entry nor a search object: its event is found by its text, and its line in
+    the Entities index stays."""
     import json
 
     from buildutil import build
@@ -61,8 +63,12 @@ def test_search_finds_entities_by_name_and_events_by_text(tmp_path: Path) -> Non
     text = (out / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
     names = {entry[4] for group in index["objects"].values() for entry in group}
-    assert "Keiko Fujimori" in names, names  # an entity without a page: its index entry
+    assert "Keiko Fujimori" not in names, names  # neither page nor declaration
+    assert "fujimori" in index["terms"]  # her event, by its text
     assert "news:event" not in index["objtypes"].values()  # events: by their text
     assert "humala" in index["terms"]  # events by their text
-    inventory = (out / "objects.inv").read_bytes()
-    assert len(inventory) > 100
+    with (out / "objects.inv").open("rb") as f:
+        inventory = InventoryFile.load(f, "", lambda base, uri: base + uri)
+    data = inventory.data if hasattr(inventory, "data") else inventory
+    assert "Alan García" in data["news:entity"] and "Keiko Fujimori" not in data["news:entity"]
+    assert "entity-index-keiko-fujimori" in (out / "news/entities/index.html").read_text("utf-8")

@@ -145,7 +145,8 @@ class NewsarcConfig:
         whole_number(0),
         "Names on one page of the website's Entities index (and Stories index): a larger "
         "index gets a page per letter (a letter with more names, a page per two letters), "
-        "each with an A-Z bar (0: one page, whatever its size).",
+        "each with an A-Z bar (0: one page, whatever its size). With Pagefind, events get "
+        "`entity` (`story`) filters only while that index is one page.",
     )
     events_per_page: int = _setting(
         500,

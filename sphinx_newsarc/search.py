@@ -120,11 +120,20 @@ def records(builder: Builder, domain: NewsDomain) -> list[Record]:
 
 
 def _event_record(domain: NewsDomain, uid: str, uri: str, body: str) -> Record:
+    """An event's result. Its ``entity`` and ``story`` filters are given only while the
+    Entities (Stories) index fits one page (``newsarc_entities_per_page``): Pagefind's
+    search page loads every filter's values and shows each as a checkbox, and an archive
+    of 94,707 names (24 years) made that panel 2.8 MB and hung the browser. A larger
+    archive leads to an entity's events through its index and pages; its names are still
+    words of the result's text."""
     archive = domain.archive
+    plan = domain.plan
     event = archive.event(uid)
     entities = [archive.entity(key).name for key in archive.entities_of.get(uid, ())]
-    filters = {"entity": entities, "year": [event.date.year_key()]}
-    if event.story:
+    filters = {"year": [event.date.year_key()]}
+    if entities and not plan.index_parts:
+        filters["entity"] = entities
+    if event.story and not plan.story_index_parts:
         filters["story"] = [event.story]
     if event.category:
         filters["category"] = [event.category]

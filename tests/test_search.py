@@ -74,6 +74,23 @@ def test_records_one_per_event(tmp_path: Path) -> None:
 
 
 @needs_pagefind
+def test_entity_and_story_filters_only_while_their_index_is_one_page(tmp_path: Path) -> None:
+    """Pagefind's search page shows every filter value as a checkbox: an archive whose
+    Entities (Stories) index is split gives its events no entity (story) filter."""
+    app = _build(copy_root("archive", tmp_path), newsarc_entities_per_page=1)
+    try:
+        assert not warnings_of(app)
+        domain = NewsDomain.of(app.env)
+        assert domain.plan.index_parts and domain.plan.story_index_parts  # both split
+        items = {r.url: r for r in search.records(app.builder, domain)}
+        record = items["2005.html#afghan-election-2005"]
+        assert record.filters == {"year": ["2005"], "category": ["Politics"]}
+        assert "Hamid Karzai" in record.content  # still found by name
+    finally:
+        app.cleanup()
+
+
+@needs_pagefind
 def test_bundle_rebuilt_only_when_pages_changed(tmp_path: Path) -> None:
     src = copy_root("archive", tmp_path)
     _build(src).cleanup()

@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import copy_root
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_newsarc.collector import YOUNG_THRESHOLD
+from sphinx_newsarc.collector import OLDER_THRESHOLDS, YOUNG_THRESHOLD
 
 
 def _build_noting_thresholds(src: Path, builddir: Path) -> list[tuple[int, int, int]]:
@@ -28,7 +28,7 @@ def test_threshold_raised_during_build_and_restored(tmp_path: Path) -> None:
     gc.set_threshold(700, 10, 10)
     try:
         during = _build_noting_thresholds(src, tmp_path / "build")
-        assert during == [(YOUNG_THRESHOLD, 10, 10)]
+        assert during == [(YOUNG_THRESHOLD, *OLDER_THRESHOLDS)]
         assert gc.get_threshold() == (700, 10, 10)
     finally:
         gc.set_threshold(*before)

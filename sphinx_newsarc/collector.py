@@ -19,7 +19,7 @@ import gc
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-__all__ = ["YOUNG_THRESHOLD", "setup_collector"]
+__all__ = ["OLDER_THRESHOLDS", "YOUNG_THRESHOLD", "setup_collector"]
 
 #: Allocations between two young-generation passes during a build (CPython's default: 700).
 YOUNG_THRESHOLD = 10_000

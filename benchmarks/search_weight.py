@@ -26,19 +26,14 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import gzip
-import http.server
 import json
 import os
 import resource
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -135,31 +130,6 @@ def folder_size(folder: Path) -> tuple[int, int]:
 # -- a query in Chromium ---------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def serve(root: Path, served: list[str]) -> Iterator[str]:
-    """``root`` over HTTP on 127.0.0.1; each file sent is appended to ``served``."""
-
-    class Logged(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def send_head(self) -> Any:
-            sent = super().send_head()
-            if sent is not None:
-                served.append(self.translate_path(self.path))
-            return sent
-
-    handler = functools.partial(Logged, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 #: a query through Pagefind's JavaScript API, with the data of its first five results
 API_QUERY = """
 const [query, done] = [arguments[0], arguments[arguments.length - 1]];
@@ -178,7 +148,7 @@ def query(out: Path, query: str, done_css: str, profile: Path, api: bool = False
     ``api``, those of a query through Pagefind's JavaScript API on a page with no
     search box (``genindex.html``), that page's own files left out."""
     sys.path.insert(0, str(TESTS))
-    from browserutil import missing_browser, start_chromium
+    from browserutil import missing_browser, serve, start_chromium
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 

@@ -143,11 +143,11 @@ class Exporter:
             "{\n"
             f'      "category": {string(event.category)},\n'
             f'      "date": {string(event.date.iso())},\n'
-            f'      "entities": {_list(names)},\n'
+            f'      "entities": {_array(names, "      ")},\n'
             f'      "headline": {string(event.headline)},\n'
             f'      "id": {string(event.id)},\n'
-            f'      "related": {_list([string(r) for r in event.related])},\n'
-            f'      "sources": {_list(sources)},\n'
+            f'      "related": {_array([string(r) for r in event.related], "      ")},\n'
+            f'      "sources": {_array(sources, "      ")},\n'
             f'      "story": {string(event.story)}\n'
             "    }"
         )
@@ -186,15 +186,10 @@ def _indented(value: object, indent: str) -> str:
 _string = json.encoder.encode_basestring
 
 
-def _list(items: list[str]) -> str:
-    """A JSON array of encoded items inside an event of :func:`dump`'s layout."""
+def _array(items: list[str], indent: str = "  ") -> str:
+    """A JSON array of encoded items, its brackets at ``indent`` in :func:`dump`'s layout
+    (the top level's arrays; an event's, at ``"      "``)."""
     if not items:
         return "[]"
-    return "[\n        " + ",\n        ".join(items) + "\n      ]"
-
-
-def _array(items: list[str]) -> str:
-    """A JSON array at the second level of :func:`dump`'s layout, of encoded items."""
-    if not items:
-        return "[]"
-    return "[\n    " + ",\n    ".join(items) + "\n  ]"
+    inner = ",\n" + indent + "  "
+    return "[" + inner[1:] + inner.join(items) + "\n" + indent + "]"

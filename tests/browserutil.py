@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import importlib.util
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,3 +58,30 @@ def start_chromium(profile: Path) -> Any:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={profile}")
     return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+
+
+@contextlib.contextmanager
+def serve(root: Path, served: list[str] | None = None) -> Iterator[str]:
+    """``root`` over HTTP on 127.0.0.1 at a free port, for the duration of the block; with
+    ``served``, the path of each file sent is appended to it."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def send_head(self) -> Any:
+            sent = super().send_head()
+            if sent is not None and served is not None:
+                served.append(self.translate_path(self.path))
+            return sent
+
+    handler = functools.partial(Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

@@ -3,20 +3,16 @@ a real browser querying it over loopback HTTP."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import importlib.util
 import json
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browserutil import missing_browser, start_chromium
+from browserutil import missing_browser, serve, start_chromium
 from conftest import copy_root, read, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
@@ -136,26 +132,6 @@ def test_invalid_setting(tmp_path: Path) -> None:
 
 
 # -- in a real browser ----------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def serve(root: Path) -> Iterator[str]:
-    """``root`` over HTTP on 127.0.0.1 at a free port, for the duration of the block."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 @pytest.fixture

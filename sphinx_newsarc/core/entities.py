@@ -115,7 +115,7 @@ class EntityIndex:
 
     def resolve(self, name: str) -> Entity | None:
         """The entity this spelling names, or ``None``."""
-        key = self._alias.get(self._key(name))
+        key = self.key_of(name)
         return self._by_key[key] if key is not None else None
 
     def get(self, key: str) -> Entity:

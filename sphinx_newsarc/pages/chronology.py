@@ -71,56 +71,27 @@ def _day_count(views: Views, day: str) -> DayCount:
 def build(views: Views, key: str) -> ChronologyView:
     archive = views.archive
     limit = views.settings.chronology_days
-    if views.website and limit and len(archive.by_day) > limit:
-        return _months_only(views)
+    # a large website Chronology lists years and months with their counts (their pages
+    # list the days) and the events known only to a month or year
+    months_only = bool(views.website and limit and len(archive.by_day) > limit)
     years = []
     for year, year_uids in archive.by_year.items():
         months = []
         for month in archive.months_of(year):
             days = archive.days_of(month)
-            counts = tuple(_day_count(views, d) for d in days) if views.website else ()
-            events = () if views.website else tuple(views.day_events(d) for d in days)
             loose = views.summaries(
                 u for u in archive.by_month[month] if archive.date_of(u).precision == "month"
             )
-            months.append(
-                ChronologyMonth(
-                    month,
-                    views.month_title(month),
-                    views.page_for("month", month),
-                    counts,
-                    events,
-                    loose,
+            title, page = views.month_title(month), views.page_for("month", month)
+            if months_only:
+                entry = ChronologyMonth(
+                    month, title, page, (), (), loose, len(archive.by_month[month]), len(days)
                 )
-            )
-        loose = views.summaries(u for u in year_uids if archive.date_of(u).precision == "year")
-        years.append(ChronologyYear(year, views.page_for("year", year), tuple(months), loose))
-    return ChronologyView(tuple(years))
-
-
-def _months_only(views: Views) -> ChronologyView:
-    """A large website Chronology: years and months with their counts (their pages list
-    the days), events known only to a month or year."""
-    archive = views.archive
-    years = []
-    for year, year_uids in archive.by_year.items():
-        months = []
-        for month in archive.months_of(year):
-            loose = views.summaries(
-                u for u in archive.by_month[month] if archive.date_of(u).precision == "month"
-            )
-            months.append(
-                ChronologyMonth(
-                    month,
-                    views.month_title(month),
-                    views.page_for("month", month),
-                    (),
-                    (),
-                    loose,
-                    len(archive.by_month[month]),
-                    len(archive.days_of(month)),
-                )
-            )
+            else:
+                counts = tuple(_day_count(views, d) for d in days) if views.website else ()
+                events = () if views.website else tuple(views.day_events(d) for d in days)
+                entry = ChronologyMonth(month, title, page, counts, events, loose)
+            months.append(entry)
         loose = views.summaries(u for u in year_uids if archive.date_of(u).precision == "year")
         years.append(ChronologyYear(year, views.page_for("year", year), tuple(months), loose))
     return ChronologyView(tuple(years))

@@ -386,21 +386,8 @@ def build(views: Views, key: str) -> EntityPage:
         for story, count in archive.stories_of(uids)
     )
     parts = build_parts(views, "entity", key)
-    if parts:  # the first page: the first and last event, the latest, the parts
-        entry = entity_entry(views, key, (uids[0], uids[-1]))
-        return EntityPage(
-            entry.ref,
-            entry.facts,
-            entry.summaries,
-            build_chart(views, uids),
-            counted_entities(views, uids, key),
-            stories,
-            (),
-            len(uids),
-            latest_of(views, uids),
-            parts,
-        )
-    entry = entity_entry(views, key)
+    # a split page shows the first and last event, the latest and the parts; else all
+    entry = entity_entry(views, key, (uids[0], uids[-1]) if parts else None)
     return EntityPage(
         entry.ref,
         entry.facts,
@@ -408,7 +395,10 @@ def build(views: Views, key: str) -> EntityPage:
         build_chart(views, uids),
         counted_entities(views, uids, key),
         stories,
-        years(views, entry.summaries),
+        years=() if parts else years(views, entry.summaries),
+        total=len(uids) if parts else None,
+        latest=latest_of(views, uids) if parts else (),
+        parts=parts,
     )
 
 

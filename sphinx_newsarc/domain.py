@@ -82,6 +82,8 @@ class BuildCache:
     #: the theme's navigation of pages in no toctree (browse pages, the archive layout's
     #: dated pages), per builder and (folder, arguments)
     navigation: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
+    #: each builder's URI of each document (None: not written), by builder name
+    target_uris: dict[str, dict[str, str | None]] = field(default_factory=dict)
     #: events as JSON-LD shows them, by uid (jsonld.py)
     linked: dict[str, LinkedEvent] = field(default_factory=dict)
 

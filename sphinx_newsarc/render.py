@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.errors import NoUri
+from sphinx.util.osutil import relative_uri
 from sphinx.util.texescape import tex_replace_map
 
 from . import latex
@@ -58,10 +59,7 @@ class Renderer:
         if docname == self.docname and anchor and not self._whole_book:
             return None, anchor
         if docname not in self._uris:
-            try:
-                self._uris[docname] = self.builder.get_relative_uri(self.docname, docname)
-            except NoUri:
-                self._uris[docname] = None
+            self._uris[docname] = self._relative_uri(docname)
         base = self._uris[docname]
         if base is None:
             return None, None
@@ -69,6 +67,26 @@ class Renderer:
         if uri.count("#") > 1:  # singlehtml: "#document-x#anchor" means "#anchor"
             uri = uri[uri.index("#", uri.index("#") + 1) :]
         return uri, None
+
+    def _relative_uri(self, docname: str) -> str | None:
+        """The builder's relative URI from this page to ``docname``, None: not written.
+        Where the builder relates its target URIs the standard way, these are computed
+        once per build (thousands of pages link to the same day pages and entities)."""
+        builder = self.builder
+        if type(builder).get_relative_uri is not Builder.get_relative_uri:
+            try:
+                return builder.get_relative_uri(self.docname, docname)
+            except NoUri:
+                return None
+        uris = self.domain.cache.target_uris.setdefault(builder.name, {})
+        for name in (self.docname, docname):
+            if name not in uris:
+                try:
+                    uris[name] = builder.get_target_uri(name)
+                except NoUri:
+                    uris[name] = None
+        base, to = uris[self.docname], uris[docname]
+        return None if base is None or to is None else relative_uri(base, to)
 
     def written(self, docname: str) -> bool:
         """Whether the builder writes ``docname`` (books leave out orphans)."""

@@ -19,6 +19,7 @@ ENV_VERSION = 9
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the ``news`` domain, its directives, roles, settings and static assets."""
     from . import (
+        asset_tags,
         booktoc,
         browse,
         checks,
@@ -51,6 +52,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     checks.setup_checks(app)  # duplicate ids and entity names, once all is read
     digests.setup_digests(app)  # which documents to write again; receipts of finished builds
     browse.setup_browse(app)  # the website's day, month, year, entity and story pages
+    asset_tags.setup_asset_tags(app)  # a page's stylesheet and script tags, once per folder
     outputs.setup(app)  # Atom feeds and JSON exports of HTML builds
     latex.setup_latex(app)  # the archive's LaTeX package (index lines, needspace)
     search.setup_search(app)  # Pagefind: one result per event (newsarc_search)

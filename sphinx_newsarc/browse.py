@@ -31,6 +31,7 @@ from .core.archive import Archive
 from .core.jsonld import LinkedEntity, collection_page, graph
 from .core.pages import BROWSE_KINDS, Page
 from .domain import NewsDomain
+from .html_markup import docsettings
 from .jsonld import CONTEXT_KEY, linked_event, linker, page_uri
 from .manifest import read_manifest, remove_stale, write_manifest
 from .pages import build_page, page_kind
@@ -93,7 +94,6 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not (unchanged_frame and old_state and old_state == domain.data["previous_state"]):
         touched = None
     views = domain.views(builder)
-    to_html = html_writer(builder)
     outdir = Path(builder.outdir)
     pages: dict[str, str] = {}
     navigation = domain.cache.navigation.setdefault(builder.name, {})
@@ -135,16 +135,16 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         pages[docname] = digest
         if unchanged_frame and before.get(docname) == digest and written(docname):
             continue
-        renderer = Renderer(domain, views, builder, docname)
+        renderer = Renderer(domain, views, builder, docname, searched=False)
         frame = nodes.container(classes=["newsarc-frame"])
         frame.extend(render_frame(renderer, view.frame))
         body = nodes.container(classes=[f"newsarc-{page.kind}-page"])
         body.extend(page_kind(page.kind).render(renderer, view.body))
-        fragment = to_html(body)
+        fragment = renderer.to_html(body)
         title = _escape(page.title)
         if page.kind in ("year", "month", "day"):
             title = f'<time datetime="{_escape(page.key)}">{title}</time>'
-        heading = f"{to_html(frame) if len(frame) else ''}<h1>{title}</h1>\n"
+        heading = f"{renderer.to_html(frame) if len(frame) else ''}<h1>{title}</h1>\n"
         parents = [
             {"link": renderer.target(crumb.page, "")[0], "title": _escape(crumb.title)}
             for crumb in view.frame.trail[:-1]
@@ -241,7 +241,7 @@ def opengraph(
         from sphinxext.opengraph import get_tags
     except ImportError:  # pragma: no cover - a version without it
         return
-    document = new_document("<sphinx-newsarc>", _docsettings(app.builder))
+    document = new_document("<sphinx-newsarc>", docsettings(app.builder))
     document += nodes.paragraph(description, description)
     context["metatags"] = context.get("metatags", "") + get_tags(
         context,
@@ -252,10 +252,6 @@ def opengraph(
         builder=app.builder,
         env=app.env,
     )
-
-
-def _docsettings(builder: Any) -> Any:
-    return getattr(builder, "_settings", None) or getattr(builder, "docsettings", None)
 
 
 def page_origin(archive: Archive, page: Page) -> tuple[str, int] | None:
@@ -307,30 +303,6 @@ def folder_navigation(
         return cache[key]
 
     return toctree
-
-
-def html_writer(builder: StandaloneHTMLBuilder) -> Callable[[nodes.Element], str]:
-    """A function writing the HTML of a node by the builder's own translator (the theme's
-    HTML), without the docutils transforms ``render_partial`` applies: the renderer's
-    nodes need none. One translator writes every node (thousands of browse pages: making
-    one per page took a twentieth of their time); each node is walked alone, in an empty
-    document, into an empty body."""
-    settings = _docsettings(builder)
-    if settings is None:  # pragma: no cover - an HTML builder without its settings
-        return lambda node: str(builder.render_partial(node)["fragment"])
-    document = new_document("<sphinx-newsarc>", settings)
-    translator: Any = builder.create_translator(document, builder)
-
-    def to_html(node: nodes.Element) -> str:
-        document.append(node)
-        translator.body = []
-        try:
-            node.walkabout(translator)
-        finally:
-            document.remove(node)
-        return "".join(translator.body)
-
-    return to_html
 
 
 def _escape(text: str) -> str:

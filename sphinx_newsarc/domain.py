@@ -8,7 +8,7 @@ data once per build and cached on the domain instance only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -42,6 +42,7 @@ from .views import Views
 
 if TYPE_CHECKING:
     from .core.dated import DatedOrder
+    from .html_markup import ListTemplate
     from .outputs import Outputs
 
 __all__ = ["BuildCache", "NewsDomain", "NewsXRefRole", "ObjectEntry", "setup_domain"]
@@ -84,6 +85,11 @@ class BuildCache:
     navigation: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
     #: each builder's URI of each document (None: not written), by builder name
     target_uris: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    #: the ``<link>``/``<script>`` tags of assets, per builder and (function, folder, asset)
+    asset_tags: dict[str, dict[tuple[str, str, Hashable], str]] = field(default_factory=dict)
+    #: each HTML builder's writer of nodes and its markup of lists (html_markup.py)
+    html_writers: dict[str, Callable[[nodes.Element], str]] = field(default_factory=dict)
+    list_templates: dict[tuple[str, Hashable], ListTemplate | None] = field(default_factory=dict)
     #: events as JSON-LD shows them, by uid (jsonld.py)
     linked: dict[str, LinkedEvent] = field(default_factory=dict)
 

@@ -157,9 +157,14 @@ class Inline:
 
     def result(self) -> list[nodes.Node]:
         """The content: one raw HTML node, or the nodes."""
+        html = self.html()
+        return self._nodes() if html is None else [nodes.raw("", html, format="html")]
+
+    def html(self) -> str | None:
+        """The content as HTML; None where it is nodes (see :meth:`result`)."""
         if self.escapes is None or (self.searchable and self._escaped_text):
-            return self._nodes()
-        return [nodes.raw("", self._html(self.escapes), format="html")]
+            return None
+        return self._html(self.escapes)
 
     def _nodes(self) -> list[nodes.Node]:
         stack: list[nodes.Element] = [nodes.inline()]

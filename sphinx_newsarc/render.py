@@ -8,7 +8,7 @@ every builder renders them; LaTeX additionally gets page numbers (``\\pageref``)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from docutils import nodes
 from sphinx.builders import Builder
@@ -20,6 +20,7 @@ from . import latex
 from .builders import is_website, is_whole_book
 from .core.dates import parse_date
 from .domain import NewsDomain
+from .html_markup import ListTemplate, html_writer, list_template
 from .inline import Inline, TagCache, html_escapes
 from .locale import _
 from .views import EntityRef, EventView, Summary, Views
@@ -36,7 +37,14 @@ def _latex_label(docname: str, anchor: str) -> str:
 class Renderer:
     """Builds the nodes of placeholders and archive pages for one document and builder."""
 
-    def __init__(self, domain: NewsDomain, views: Views, builder: Builder, docname: str) -> None:
+    def __init__(
+        self,
+        domain: NewsDomain,
+        views: Views,
+        builder: Builder,
+        docname: str,
+        searched: bool = True,
+    ) -> None:
         self.domain = domain
         self.views = views
         self.builder = builder
@@ -50,6 +58,9 @@ class Renderer:
         self._whole_book = is_whole_book(builder)
         self.escapes = html_escapes(builder)
         self._tags: TagCache = {}  # the opening tags of this page's inline HTML
+        #: whether the page's text is in Sphinx's search index (a list of raw HTML would
+        #: be searched: only the list node's ``no-search`` class keeps it out)
+        self.searched = searched
 
     # -- links -----------------------------------------------------------------------------
 
@@ -178,7 +189,8 @@ class Renderer:
     ) -> list[nodes.Node]:
         """A bullet list of events: date, headline (and page number in LaTeX); nothing
         for no events (an empty list is an error in LaTeX)."""
-        items = nodes.bullet_list(classes=["newsarc-listing", "no-search", *classes])
+        shown = ("newsarc-listing", "no-search", *classes)
+        inlines = []
         for summary in summaries:
             inline = self.inline()
             if with_date:
@@ -186,8 +198,54 @@ class Renderer:
                 inline.text(" \N{EM DASH} ")
             self.add_event(inline, summary)
             self.add_pageref(inline, summary)
+            inlines.append(inline)
+        if not inlines:
+            return []
+        return [
+            self.item_list(
+                ("listing", shown),
+                lambda: nodes.bullet_list(classes=list(shown)),
+                inlines,
+                raw=not self.searched,
+            )
+        ]
+
+    def item_list(
+        self,
+        key: tuple[str, tuple[str, ...]],
+        make_list: Callable[[], nodes.Element],
+        inlines: Sequence[Inline],
+        raw: bool = True,
+    ) -> nodes.Element:
+        """The list ``make_list()`` makes (``key`` tells it apart) of one paragraph per
+        inline; with ``raw``, on HTML builders, one raw node of the markup the builder's
+        translator writes for it (:mod:`~sphinx_newsarc.html_markup`)."""
+        template = self._list_template(key, make_list) if raw and self.escapes else None
+        if template is not None:
+            htmls = [inline.html() for inline in inlines]
+            if all(html is not None for html in htmls):
+                head, between, tail = template
+                return nodes.raw("", head + between.join(htmls) + tail, format="html")  # type: ignore[arg-type]
+        items = make_list()
+        for inline in inlines:
             items += nodes.list_item("", self.paragraph(inline))
-        return [items] if len(items) else []
+        return items
+
+    def _list_template(
+        self, key: tuple[str, tuple[str, ...]], make_list: Callable[[], nodes.Element]
+    ) -> ListTemplate | None:
+        templates = self.domain.cache.list_templates
+        found = templates.get((self.builder.name, key), False)
+        if found is False:
+            found = templates[(self.builder.name, key)] = list_template(self.to_html, make_list)
+        return found  # type: ignore[return-value]
+
+    def to_html(self, node: nodes.Element) -> str:
+        """``node`` in HTML, as the builder's translator writes it (one per build)."""
+        writers = self.domain.cache.html_writers
+        if self.builder.name not in writers:
+            writers[self.builder.name] = html_writer(self.builder)
+        return writers[self.builder.name](node)
 
     def as_index(self, body: list[nodes.Node]) -> list[nodes.Node]:
         """An index of a book (Entities, Stories): in LaTeX set in two columns, like the
@@ -244,7 +302,7 @@ class Renderer:
             return []
         box = nodes.container(classes=["newsarc-related", "no-search"])
         box += nodes.rubric(_("Related"), _("Related"))
-        items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+        inlines = []
         for item in related:
             inline = self.inline()
             self.add_date(inline, item.summary)
@@ -254,8 +312,13 @@ class Renderer:
             if item.shared:
                 inline.text(" ")
                 inline.emphasis(_("Context") + ": " + ", ".join(item.shared), ["newsarc-context"])
-            items += nodes.list_item("", self.paragraph(inline))
-        box += items
+            inlines.append(inline)
+        # raw HTML inside the container: its no-search class keeps the list out of search
+        box += self.item_list(
+            ("related", ()),
+            lambda: nodes.enumerated_list(enumtype="arabic", prefix="", suffix="."),
+            inlines,
+        )
         return [box]
 
     # -- other formats: the JSON and Atom files of HTML builds (outputs.py) -------------------

@@ -11,6 +11,7 @@ from docutils.utils import new_document
 from sphinx.builders import Builder
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_newsarc.html_markup import html_writer, list_template
 from sphinx_newsarc.inline import Inline, html_escapes
 
 TRICKY = 'AT&T <b> "quoted" @home\ttab'
@@ -90,3 +91,53 @@ def test_no_html_for_other_builders(tmp_path: Path) -> None:
             assert html_escapes(app.builder) is None
         finally:
             app.cleanup()
+
+
+def _translate_node(builder: Builder, node: nodes.Element) -> str:
+    settings = getattr(builder, "docsettings", None) or vars(builder)["_settings"]
+    document = new_document("<test>", settings)
+    document += node
+    translator = builder.create_translator(document, builder)
+    document.walkabout(translator)
+    return "".join(translator.fragment if hasattr(translator, "fragment") else translator.body)
+
+
+LISTS = {
+    "listing": lambda: nodes.bullet_list(classes=["newsarc-listing", "no-search"]),
+    "related": lambda: nodes.enumerated_list(enumtype="arabic", prefix="", suffix="."),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(LISTS))
+@pytest.mark.parametrize("buildername", ["html", "dirhtml", "singlehtml", "epub"])
+def test_a_list_as_raw_html_equals_the_translators_markup(
+    buildername: str, kind: str, tmp_path: Path
+) -> None:
+    """Listings and related lists enter HTML documents as one raw node each: the markup
+    the translator wrote for a sample list, around the items' own HTML."""
+    app = SphinxTestApp(
+        buildername, srcdir=copy_root("sample", tmp_path), builddir=tmp_path / "_build"
+    )
+    try:
+        app.builder.prepare_writing(set())
+        escapes = html_escapes(app.builder)
+        make_list = LISTS[kind]
+        template = list_template(html_writer(app.builder), make_list)
+        assert template is not None
+        as_nodes = make_list()
+        htmls = []
+        for n in range(3):
+            node_form, html_form = Inline(None), Inline(escapes)
+            for inline in (node_form, html_form):
+                fill(inline)
+                inline.text(f" item {n}")
+            as_nodes += nodes.list_item("", nodes.paragraph("", "", *node_form.result()))
+            html = html_form.html()
+            assert html is not None
+            htmls.append(html)
+        head, between, tail = template
+        as_raw = head + between.join(htmls) + tail
+        assert _translate_node(app.builder, as_nodes) == as_raw
+        assert as_raw.count("<li>") == 3 and "item 2" in as_raw
+    finally:
+        app.cleanup()

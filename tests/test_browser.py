@@ -88,6 +88,7 @@ for (const e of document.querySelectorAll('body *')) {
 return [document.documentElement.scrollWidth, wide.slice(0, 3)];
 """
 
+
 def settled_width(browser: Any) -> tuple[int, list[str]]:
     """:data:`WIDTH` once the layout has settled: themes' scripts change it after the load
     event (Font Awesome's icons become SVG), sooner or later by the machine's load."""

@@ -8,6 +8,7 @@ every builder renders them; LaTeX additionally gets page numbers (``\\pageref``)
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable, Sequence
 
 from docutils import nodes
@@ -89,7 +90,8 @@ class Renderer:
                 return builder.get_relative_uri(self.docname, docname)
             except NoUri:
                 return None
-        uris = self.domain.cache.target_uris.setdefault(builder.name, {})
+        cache = self.domain.cache
+        uris = cache.target_uris.setdefault(builder.name, {})
         for name in (self.docname, docname):
             if name not in uris:
                 try:
@@ -97,7 +99,17 @@ class Renderer:
                 except NoUri:
                     uris[name] = None
         base, to = uris[self.docname], uris[docname]
-        return None if base is None or to is None else relative_uri(base, to)
+        if base is None or to is None:
+            return None
+        if base == to:
+            return relative_uri(base, to)
+        # the same from every page of a folder (but the page itself)
+        relatives = cache.relative_uris.setdefault(builder.name, {})
+        key = (posixpath.dirname(base.partition("#")[0]), to)
+        found = relatives.get(key)
+        if found is None:
+            found = relatives[key] = relative_uri(base, to)
+        return found
 
     def written(self, docname: str) -> bool:
         """Whether the builder writes ``docname`` (books leave out orphans)."""
@@ -206,7 +218,6 @@ class Renderer:
                 ("listing", shown),
                 lambda: nodes.bullet_list(classes=list(shown)),
                 inlines,
-                raw=not self.searched,
             )
         ]
 
@@ -215,11 +226,14 @@ class Renderer:
         key: tuple[str, tuple[str, ...]],
         make_list: Callable[[], nodes.Element],
         inlines: Sequence[Inline],
-        raw: bool = True,
+        raw: bool | None = None,
     ) -> nodes.Element:
         """The list ``make_list()`` makes (``key`` tells it apart) of one paragraph per
-        inline; with ``raw``, on HTML builders, one raw node of the markup the builder's
-        translator writes for it (:mod:`~sphinx_newsarc.html_markup`)."""
+        inline; with ``raw`` (default: on pages out of the search index), on HTML builders,
+        one raw node of the markup the builder's translator writes for it
+        (:mod:`~sphinx_newsarc.html_markup`)."""
+        if raw is None:
+            raw = not self.searched
         template = self._list_template(key, make_list) if raw and self.escapes else None
         if template is not None:
             htmls = [inline.html() for inline in inlines]
@@ -318,6 +332,7 @@ class Renderer:
             ("related", ()),
             lambda: nodes.enumerated_list(enumtype="arabic", prefix="", suffix="."),
             inlines,
+            raw=True,
         )
         return [box]
 

@@ -36,7 +36,9 @@ class ResolveNews(SphinxPostTransform):
         domain = NewsDomain.of(self.env)
         app = getattr(self.env, "_app", None) or self.app  # Sphinx 9 deprecates .app
         views = domain.views(app.builder)
-        renderer = Renderer(domain, views, app.builder, self.env.docname)
+        metadata = self.env.metadata.get(self.env.docname, {})
+        searched = "nosearch" not in metadata and "no-search" not in metadata  # as Sphinx's
+        renderer = Renderer(domain, views, app.builder, self.env.docname, searched)
         archive = domain.archive
         for node in list(self.document.findall(pending_news)):
             kind = node["kind"]

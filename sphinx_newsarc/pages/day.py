@@ -74,6 +74,13 @@ def build(views: Views, day: str) -> DayView:
     return DayView(stories, page, title)
 
 
+DAY_EVENTS = ("newsarc-listing", "newsarc-day-events", "no-search")
+
+
+def _day_events() -> nodes.Element:
+    return nodes.bullet_list(classes=list(DAY_EVENTS))
+
+
 def render(r: Renderer, view: DayView) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     for group in view.stories:
@@ -81,7 +88,7 @@ def render(r: Renderer, view: DayView) -> list[nodes.Node]:
             out.append(
                 r.group_title(group.story, page=group.page, level_text="newsarc-story-title")
             )
-        items = nodes.bullet_list(classes=["newsarc-listing", "newsarc-day-events", "no-search"])
+        inlines = []
         for item in group.items:
             inline = r.inline()
             r.add_event(inline, item.summary)
@@ -98,8 +105,8 @@ def render(r: Renderer, view: DayView) -> list[nodes.Node]:
                         inline.text(" \N{MIDDLE DOT}")
                     inline.text(" " + _("Sources") + ": " + ", ".join(item.sources))
                 inline.close()
-            items += nodes.list_item("", r.paragraph(inline))
-        out.append(items)
+            inlines.append(inline)
+        out.append(r.item_list(("day-events", DAY_EVENTS), _day_events, inlines))
     if view.on_this_day:
         para = nodes.paragraph(classes=["newsarc-on-this-day"])
         para += r.link(view.on_this_day, "", view.on_this_day_title)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -102,10 +103,15 @@ def _translate_node(builder: Builder, node: nodes.Element) -> str:
     return "".join(translator.fragment if hasattr(translator, "fragment") else translator.body)
 
 
-LISTS = {
-    "listing": lambda: nodes.bullet_list(classes=["newsarc-listing", "no-search"]),
-    "related": lambda: nodes.enumerated_list(enumtype="arabic", prefix="", suffix="."),
-}
+def _listing() -> nodes.Element:
+    return nodes.bullet_list(classes=["newsarc-listing", "no-search"])
+
+
+def _related() -> nodes.Element:
+    return nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+
+
+LISTS: dict[str, Callable[[], nodes.Element]] = {"listing": _listing, "related": _related}
 
 
 @pytest.mark.parametrize("kind", sorted(LISTS))

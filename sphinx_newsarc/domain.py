@@ -85,8 +85,6 @@ class BuildCache:
     navigation: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
     #: each builder's URI of each document (None: not written), by builder name
     target_uris: dict[str, dict[str, str | None]] = field(default_factory=dict)
-    #: relative URIs from a folder to a document, by builder name
-    relative_uris: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
     #: the ``<link>``/``<script>`` tags of assets, per builder and (function, folder, asset)
     asset_tags: dict[str, dict[tuple[str, str, Hashable], str]] = field(default_factory=dict)
     #: each HTML builder's writer of nodes and its markup of lists (html_markup.py)

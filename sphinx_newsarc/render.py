@@ -8,7 +8,6 @@ every builder renders them; LaTeX additionally gets page numbers (``\\pageref``)
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Iterable, Sequence
 
 from docutils import nodes
@@ -90,8 +89,7 @@ class Renderer:
                 return builder.get_relative_uri(self.docname, docname)
             except NoUri:
                 return None
-        cache = self.domain.cache
-        uris = cache.target_uris.setdefault(builder.name, {})
+        uris = self.domain.cache.target_uris.setdefault(builder.name, {})
         for name in (self.docname, docname):
             if name not in uris:
                 try:
@@ -101,15 +99,7 @@ class Renderer:
         base, to = uris[self.docname], uris[docname]
         if base is None or to is None:
             return None
-        if base == to:
-            return relative_uri(base, to)
-        # the same from every page of a folder (but the page itself)
-        relatives = cache.relative_uris.setdefault(builder.name, {})
-        key = (posixpath.dirname(base.partition("#")[0]), to)
-        found = relatives.get(key)
-        if found is None:
-            found = relatives[key] = relative_uri(base, to)
-        return found
+        return relative_uri(base, to)
 
     def written(self, docname: str) -> bool:
         """Whether the builder writes ``docname`` (books leave out orphans)."""
